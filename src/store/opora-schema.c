@@ -1,0 +1,261 @@
+#define G_LOG_DOMAIN "opora-store"
+
+#include "opora-schema.h"
+#include "opora-error.h"
+
+/*
+ * Each step takes a database at version N-1 to N. Steps are never edited once released:
+ * a change is a new step. Dates are ISO 8601 text (YYYY-MM-DD), times ISO 8601 UTC;
+ * money is REAL in roubles. Every record carries who created and last changed it.
+ */
+
+#define AUDIT_COLUMNS                                                    \
+  "  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  created_by  INTEGER REFERENCES staff (id) ON DELETE SET NULL,\n"    \
+  "  updated_by  INTEGER REFERENCES staff (id) ON DELETE SET NULL\n"
+
+static const char migration_1[] =
+  /* The institution's own details: one row, printed on forms. */
+  "CREATE TABLE institution (\n"
+  "  id          INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  full_name   TEXT NOT NULL DEFAULT '',\n"
+  "  short_name  TEXT NOT NULL DEFAULT '',\n"
+  "  address     TEXT NOT NULL DEFAULT '',\n"
+  "  phone       TEXT NOT NULL DEFAULT '',\n"
+  "  city        TEXT NOT NULL DEFAULT '',\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "INSERT INTO institution (id) VALUES (1);\n"
+
+  "CREATE TABLE staff (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  full_name   TEXT NOT NULL CHECK (full_name <> ''),\n"
+  "  position    TEXT NOT NULL CHECK (position IN ('family_specialist', 'district_specialist',\n"
+  "                'psychologist', 'legal_adviser', 'head_of_department', 'director',\n"
+  "                'deputy_director')),\n"
+  "  district    TEXT,\n"
+  "  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),\n"
+  AUDIT_COLUMNS
+  ");\n"
+
+  /* A household. The kind flags may combine: a large single-parent family is both. */
+  "CREATE TABLE family (\n"
+  "  id                  INTEGER PRIMARY KEY,\n"
+  "  name                TEXT NOT NULL CHECK (name <> ''),\n"
+  "  minor_children      INTEGER NOT NULL DEFAULT 0 CHECK (minor_children >= 0),\n"
+  "  is_large            INTEGER NOT NULL DEFAULT 0 CHECK (is_large IN (0, 1)),\n"
+  "  is_single_parent    INTEGER NOT NULL DEFAULT 0 CHECK (is_single_parent IN (0, 1)),\n"
+  "  has_disabled_child  INTEGER NOT NULL DEFAULT 0 CHECK (has_disabled_child IN (0, 1)),\n"
+  "  is_living_alone     INTEGER NOT NULL DEFAULT 0 CHECK (is_living_alone IN (0, 1)),\n"
+  "  settlement          TEXT NOT NULL DEFAULT 'urban' CHECK (settlement IN ('urban', 'rural')),\n"
+  "  address             TEXT,\n"
+  "  notes               TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+
+  "CREATE TABLE person (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  surname     TEXT NOT NULL CHECK (surname <> ''),\n"
+  "  name        TEXT NOT NULL CHECK (name <> ''),\n"
+  "  patronymic  TEXT,\n"
+  "  birth_date  TEXT CHECK (birth_date IS NULL OR date(birth_date) = birth_date),\n"
+  "  sex         TEXT NOT NULL CHECK (sex IN ('male', 'female')),\n"
+  "  snils       TEXT UNIQUE CHECK (snils IS NULL OR (length(snils) = 11\n"
+  "                AND snils NOT GLOB '*[^0-9]*')),\n"
+  "  phone       TEXT,\n"
+  "  address     TEXT,\n"
+  "  district    TEXT,\n"
+  "  notes       TEXT,\n"
+  "  family_id   INTEGER REFERENCES family (id) ON DELETE SET NULL,\n"
+  "  relation    TEXT CHECK (relation IS NULL OR relation IN ('applicant', 'spouse', 'child',\n"
+  "                'parent', 'sibling', 'grandparent', 'grandchild', 'other')),\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX person_name_idx ON person (surname, name, patronymic, id);\n"
+  "CREATE INDEX person_family_idx ON person (family_id);\n"
+  "CREATE INDEX person_district_idx ON person (district, surname, name, id);\n"
+  "CREATE INDEX person_birth_idx ON person (birth_date, id);\n"
+
+  /* Case-insensitive search for Cyrillic: unicode61 folds case; kept in step by triggers. */
+  "CREATE VIRTUAL TABLE person_search USING fts5 (\n"
+  "  surname, name, patronymic, snils, phone,\n"
+  "  content = 'person', content_rowid = 'id',\n"
+  "  tokenize = \"unicode61 remove_diacritics 0\", prefix = '2 3'\n"
+  ");\n"
+  "CREATE TRIGGER person_search_ai AFTER INSERT ON person BEGIN\n"
+  "  INSERT INTO person_search (rowid, surname, name, patronymic, snils, phone)\n"
+  "  VALUES (new.id, new.surname, new.name, new.patronymic, new.snils, new.phone);\n"
+  "END;\n"
+  "CREATE TRIGGER person_search_ad AFTER DELETE ON person BEGIN\n"
+  "  INSERT INTO person_search (person_search, rowid, surname, name, patronymic, snils, phone)\n"
+  "  VALUES ('delete', old.id, old.surname, old.name, old.patronymic, old.snils, old.phone);\n"
+  "END;\n"
+  "CREATE TRIGGER person_search_au AFTER UPDATE OF surname, name, patronymic, snils, phone\n"
+  "  ON person BEGIN\n"
+  "  INSERT INTO person_search (person_search, rowid, surname, name, patronymic, snils, phone)\n"
+  "  VALUES ('delete', old.id, old.surname, old.name, old.patronymic, old.snils, old.phone);\n"
+  "  INSERT INTO person_search (rowid, surname, name, patronymic, snils, phone)\n"
+  "  VALUES (new.id, new.surname, new.name, new.patronymic, new.snils, new.phone);\n"
+  "END;\n"
+
+  "CREATE TABLE contract (\n"
+  "  id                   INTEGER PRIMARY KEY,\n"
+  "  number               TEXT NOT NULL UNIQUE CHECK (number <> ''),\n"
+  "  person_id            INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,\n"
+  "  family_id            INTEGER REFERENCES family (id) ON DELETE SET NULL,\n"
+  "  concluded_on         TEXT NOT NULL CHECK (date(concluded_on) = concluded_on),\n"
+  "  term_start           TEXT NOT NULL CHECK (date(term_start) = term_start),\n"
+  "  term_end             TEXT NOT NULL CHECK (date(term_end) = term_end),\n"
+  "  status               TEXT NOT NULL DEFAULT 'active'\n"
+  "                         CHECK (status IN ('active', 'completed', 'terminated')),\n"
+  "  termination_reason   TEXT,\n"
+  "  curator_id           INTEGER REFERENCES staff (id) ON DELETE SET NULL,\n"
+  "  income_start         REAL CHECK (income_start IS NULL OR income_start >= 0),\n"
+  "  income_end           REAL CHECK (income_end IS NULL OR income_end >= 0),\n"
+  "  subsistence_minimum  REAL CHECK (subsistence_minimum IS NULL OR subsistence_minimum >= 0),\n"
+  "  hardship_causes      TEXT,\n"
+  AUDIT_COLUMNS ",\n"
+  "  CHECK (term_end >= term_start),\n"
+  "  CHECK (status <> 'terminated' OR coalesce(termination_reason, '') <> '')\n"
+  ");\n"
+  "CREATE INDEX contract_person_idx ON contract (person_id);\n"
+  "CREATE INDEX contract_family_idx ON contract (family_id);\n"
+  "CREATE INDEX contract_concluded_idx ON contract (concluded_on, id);\n"
+  "CREATE INDEX contract_term_end_idx ON contract (term_end, id);\n"
+  "CREATE INDEX contract_status_idx ON contract (status, concluded_on, id);\n"
+  "CREATE INDEX contract_curator_idx ON contract (curator_id);\n"
+
+  /* The programme of social adaptation: its measures. */
+  "CREATE TABLE measure (\n"
+  "  id               INTEGER PRIMARY KEY,\n"
+  "  contract_id      INTEGER NOT NULL REFERENCES contract (id) ON DELETE CASCADE,\n"
+  "  type             TEXT NOT NULL CHECK (type IN ('employment', 'training',\n"
+  "                     'entrepreneurship', 'subsidiary_farm', 'financial_literacy',\n"
+  "                     'alimony', 'kindergarten', 'other')),\n"
+  "  need             TEXT,\n"
+  "  planned_on       TEXT CHECK (planned_on IS NULL OR date(planned_on) = planned_on),\n"
+  "  status           TEXT NOT NULL DEFAULT 'planned'\n"
+  "                     CHECK (status IN ('planned', 'in_progress', 'done', 'not_done')),\n"
+  "  done_on          TEXT CHECK (done_on IS NULL OR date(done_on) = done_on),\n"
+  "  note             TEXT,\n"
+  "  informed_online  INTEGER CHECK (informed_online IS NULL OR informed_online IN (0, 1)),\n"
+  "  certificate      TEXT,\n"
+  AUDIT_COLUMNS ",\n"
+  "  CHECK (status <> 'done' OR done_on IS NOT NULL)\n"
+  ");\n"
+  "CREATE INDEX measure_contract_idx ON measure (contract_id, type, status, done_on);\n"
+
+  "CREATE TABLE programme_analysis (\n"
+  "  contract_id  INTEGER PRIMARY KEY REFERENCES contract (id) ON DELETE CASCADE,\n"
+  "  done         INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),\n"
+  "  analysed_on  TEXT CHECK (analysed_on IS NULL OR date(analysed_on) = analysed_on),\n"
+  "  low_income   INTEGER NOT NULL DEFAULT 0 CHECK (low_income IN (0, 1)),\n"
+  "  needs        TEXT,\n"
+  "  proposals    TEXT,\n"
+  AUDIT_COLUMNS ",\n"
+  "  CHECK (done = 0 OR analysed_on IS NOT NULL)\n"
+  ");\n"
+
+  /* Фактическое изменение ситуации, entered when the contract ends. */
+  "CREATE TABLE outcome (\n"
+  "  contract_id          INTEGER PRIMARY KEY REFERENCES contract (id) ON DELETE CASCADE,\n"
+  "  programme_completed  INTEGER NOT NULL CHECK (programme_completed IN (0, 1)),\n"
+  "  situation            TEXT NOT NULL CHECK (situation IN ('better', 'unchanged', 'worse')),\n"
+  "  cause_eliminated     INTEGER NOT NULL CHECK (cause_eliminated IN (0, 1)),\n"
+  "  status_raised        INTEGER NOT NULL CHECK (status_raised IN (0, 1)),\n"
+  "  recorded_on          TEXT NOT NULL CHECK (date(recorded_on) = recorded_on),\n"
+  AUDIT_COLUMNS
+  ");\n"
+
+  /* Мониторинг условий жизни: one act a month for 12 months after the contract ends. */
+  "CREATE TABLE monitoring_act (\n"
+  "  id                  INTEGER PRIMARY KEY,\n"
+  "  contract_id         INTEGER NOT NULL REFERENCES contract (id) ON DELETE CASCADE,\n"
+  "  month_no            INTEGER NOT NULL CHECK (month_no BETWEEN 1 AND 12),\n"
+  "  act_on              TEXT NOT NULL CHECK (date(act_on) = act_on),\n"
+  "  income_per_capita   REAL CHECK (income_per_capita IS NULL OR income_per_capita >= 0),\n"
+  "  employment          TEXT,\n"
+  "  living_conditions   TEXT,\n"
+  AUDIT_COLUMNS ",\n"
+  "  UNIQUE (contract_id, month_no)\n"
+  ");\n"
+
+  "CREATE TABLE enrollment (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  person_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  technology  TEXT NOT NULL CHECK (technology IN ('peer', 'agent', 'lift', 'mediation',\n"
+  "                'mentoring')),\n"
+  "  from_on     TEXT NOT NULL CHECK (date(from_on) = from_on),\n"
+  "  until_on    TEXT CHECK (until_on IS NULL OR date(until_on) = until_on),\n"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL,\n"
+  "  satisfied   INTEGER CHECK (satisfied IS NULL OR satisfied IN (0, 1)),\n"
+  AUDIT_COLUMNS ",\n"
+  "  CHECK (until_on IS NULL OR until_on >= from_on)\n"
+  ");\n"
+  "CREATE INDEX enrollment_person_idx ON enrollment (person_id);\n"
+  "CREATE INDEX enrollment_technology_idx ON enrollment (technology, from_on, until_on);\n"
+
+  "CREATE TABLE organisation (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  name        TEXT NOT NULL CHECK (name <> ''),\n"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('employment_centre', 'education', 'bailiffs',\n"
+  "                'college', 'business_fund', 'youth_centre', 'ngo', 'other')),\n"
+  "  profile     TEXT,\n"
+  "  contacts    TEXT,\n"
+  "  address     TEXT,\n"
+  "  hours       TEXT,\n"
+  "  conditions  TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+
+  "CREATE TABLE agreement (\n"
+  "  id               INTEGER PRIMARY KEY,\n"
+  "  organisation_id  INTEGER NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,\n"
+  "  number           TEXT NOT NULL CHECK (number <> ''),\n"
+  "  signed_on        TEXT NOT NULL CHECK (date(signed_on) = signed_on),\n"
+  "  valid_until      TEXT CHECK (valid_until IS NULL OR date(valid_until) = valid_until),\n"
+  AUDIT_COLUMNS ",\n"
+  "  CHECK (valid_until IS NULL OR valid_until >= signed_on)\n"
+  ");\n"
+  "CREATE INDEX agreement_organisation_idx ON agreement (organisation_id, signed_on);\n";
+
+/* migrations[N] takes version N-1 to N. */
+static const char * const migrations[] = {
+  NULL, /* version 0: an empty file */
+  migration_1,
+};
+
+int
+opora_schema_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations) - 1;
+}
+
+gboolean
+opora_schema_migrate (sqlite3  *db,
+                      int       from_version,
+                      int       to_version,
+                      GError  **error)
+{
+  g_assert (from_version <= to_version);
+  g_assert (to_version <= opora_schema_latest_version ());
+
+  for (int v = from_version + 1; v <= to_version; v++)
+    {
+      g_autofree char *sql = g_strdup_printf ("%s\nPRAGMA user_version = %d;\n",
+                                              migrations[v], v);
+      char *sqlite_msg = NULL;
+
+      if (sqlite3_exec (db, sql, NULL, NULL, &sqlite_msg) != SQLITE_OK)
+        {
+          g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
+                       "Schema migration to version %d failed: %s", v,
+                       sqlite_msg ? sqlite_msg : sqlite3_errmsg (db));
+          sqlite3_free (sqlite_msg);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

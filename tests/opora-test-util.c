@@ -1,0 +1,47 @@
+#include <glib/gstdio.h>
+
+#include "opora-test-util.h"
+
+char *
+opora_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("opora-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+opora_test_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          opora_test_rm_rf (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+OporaStore *
+opora_test_open_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = opora_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "opora.db", NULL);
+  OporaStore *store = opora_store_open (path, OPORA_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (out_dir)
+    *out_dir = g_steal_pointer (&dir);
+  return store;
+}

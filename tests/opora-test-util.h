@@ -1,0 +1,15 @@
+/* Helpers shared by the test programs: temporary folders and fresh databases. */
+#pragma once
+
+#include "opora-store.h"
+
+G_BEGIN_DECLS
+
+/* A new empty folder under the system temporary folder, removed at exit by the caller. */
+char       *opora_test_make_tmpdir  (void);
+/* Removes a folder and everything in it. */
+void        opora_test_rm_rf        (const char *path);
+/* A fresh Opora database in a new temporary folder; *out_dir gets the folder. */
+OporaStore *opora_test_open_store   (char **out_dir);
+
+G_END_DECLS

@@ -1,0 +1,233 @@
+/* The store's connection: migrations from an empty file, refusals that leave files intact. */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "opora-error.h"
+#include "opora-store-private.h"
+#include "opora-test-util.h"
+
+static void
+test_migrate_from_empty (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(OporaStore) store = opora_test_open_store (&dir);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (opora_store_get_schema_version (store), ==,
+                   opora_store_get_latest_schema_version ());
+  g_assert_true (opora_store_is_empty (store));
+  g_assert_true (opora_store_check (store, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_clear_object (&store);
+  opora_test_rm_rf (dir);
+}
+
+static void
+test_reopen_keeps_version (void)
+{
+  g_autofree char *dir = opora_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
+  g_autoptr(GError) error = NULL;
+  OporaStore *store;
+
+  store = opora_store_open (path, OPORA_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, OPORA_ERROR, OPORA_ERROR_IO);
+  g_assert_null (store);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  store = opora_store_open (path, OPORA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+  store = opora_store_open (path, OPORA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (opora_store_get_schema_version (store), ==,
+                   opora_store_get_latest_schema_version ());
+  g_object_unref (store);
+  opora_test_rm_rf (dir);
+}
+
+static void
+assert_refused_untouched (const char    *path,
+                          OporaErrorCode code)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  g_autoptr(GError) error = NULL;
+  OporaStore *store;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = opora_store_open (path, OPORA_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, OPORA_ERROR, (int) code);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = opora_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+
+  g_assert_true (g_file_set_contents (path, "Список семей\n", -1, NULL));
+  assert_refused_untouched (path, OPORA_ERROR_NOT_OPORA_DATABASE);
+  opora_test_rm_rf (dir);
+}
+
+static void
+test_foreign_sqlite (void)
+{
+  g_autofree char *dir = opora_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (path, OPORA_ERROR_NOT_OPORA_DATABASE);
+  opora_test_rm_rf (dir);
+}
+
+static void
+test_newer_schema (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  OporaStore *store = opora_test_open_store (&dir);
+  sqlite3 *db;
+  g_autofree char *sql = NULL;
+
+  path = g_strdup (opora_store_get_path (store));
+  g_object_unref (store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("PRAGMA user_version = %d",
+                         opora_store_get_latest_schema_version () + 1);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_untouched (path, OPORA_ERROR_NEWER_SCHEMA);
+  opora_test_rm_rf (dir);
+}
+
+static void
+test_read_only_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      const char *subprocess_path = g_getenv ("OPORA_TEST_DB");
+
+      /* root writes through any permission bit: become nobody, as a clerk would be. */
+      if (geteuid () == 0)
+        g_assert_cmpint (setuid (65534), ==, 0);
+      OporaStore *store = opora_store_open (subprocess_path, OPORA_STORE_OPEN_CREATE, &error);
+      g_assert_null (store);
+      g_assert_error (error, OPORA_ERROR, OPORA_ERROR_READ_ONLY);
+      g_print ("%s\n", error->message);
+      return;
+    }
+
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  OporaStore *store = opora_test_open_store (&dir);
+
+  path = g_strdup (opora_store_get_path (store));
+  g_object_unref (store);
+  g_chmod (dir, 0755);
+  g_chmod (path, 0444);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  g_setenv ("OPORA_TEST_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*read-only*");
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_chmod (path, 0600);
+  opora_test_rm_rf (dir);
+}
+
+static void
+test_locked_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  OporaStore *store = opora_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other;
+
+  path = g_strdup (opora_store_get_path (store));
+  g_object_unref (store);
+
+  /* Another program takes the file for itself. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = opora_store_open (path, OPORA_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, OPORA_ERROR, OPORA_ERROR_LOCKED);
+
+  sqlite3_exec (other, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (other);
+  opora_test_rm_rf (dir);
+}
+
+static void
+count_changed_cb (OporaStore *store,
+                  const char *table,
+                  gpointer    user_data)
+{
+  (*(int *) user_data)++;
+}
+
+static void
+test_nested_transactions (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(OporaStore) store = opora_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  int changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  g_assert_true (opora_store_begin (store, &error));
+  g_assert_true (opora_store_begin (store, &error));
+  opora_store_touch (store, "person");
+  opora_store_rollback (store);
+  g_assert_true (opora_store_commit (store, &error));
+  g_assert_no_error (error);
+  /* The inner rollback does not forget what the outer transaction touched. */
+  g_assert_cmpint (changed, ==, 1);
+
+  g_clear_object (&store);
+  opora_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/schema/migrate-from-empty", test_migrate_from_empty);
+  g_test_add_func ("/schema/reopen", test_reopen_keeps_version);
+  g_test_add_func ("/schema/not-a-database", test_not_a_database);
+  g_test_add_func ("/schema/foreign-sqlite", test_foreign_sqlite);
+  g_test_add_func ("/schema/newer-schema", test_newer_schema);
+  g_test_add_func ("/schema/read-only", test_read_only_file);
+  g_test_add_func ("/schema/locked", test_locked_file);
+  g_test_add_func ("/schema/nested-transactions", test_nested_transactions);
+
+  return g_test_run ();
+}
