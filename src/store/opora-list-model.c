@@ -1,0 +1,338 @@
+#define G_LOG_DOMAIN "opora-store"
+
+#include "opora-list-model.h"
+#include "opora-store-private.h"
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 48
+
+typedef struct
+{
+  guint      number;
+  GPtrArray *items; /* GObject, PAGE_SIZE or fewer at the end */
+} Page;
+
+struct _OporaListModel
+{
+  GObject     parent_instance;
+
+  OporaStore *store;
+  GType       item_type;
+  char       *row_sql;
+  OporaListRowFunc read_row;
+  GStrv       watched_tables;
+
+  char       *count_sql;
+  char       *keys_sql;
+  char       *reverse_keys_sql;
+  GPtrArray  *params;
+
+  guint       n_items;
+  GHashTable *pages;   /* page number → Page */
+  GQueue      lru;     /* page numbers, most recent first */
+  gulong      changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (OporaListModel, opora_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+void
+opora_stmt_bind_params (sqlite3_stmt *stmt,
+                        GPtrArray    *params,
+                        int           first_index)
+{
+  if (params == NULL)
+    return;
+  for (guint i = 0; i < params->len; i++)
+    {
+      GVariant *value = g_ptr_array_index (params, i);
+      int index = first_index + (int) i;
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        sqlite3_bind_double (stmt, index, g_variant_get_double (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1,
+                           SQLITE_TRANSIENT);
+      else
+        g_assert_not_reached ();
+    }
+}
+
+static guint
+count_rows (OporaListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  if (self->count_sql == NULL)
+    return 0;
+  stmt = opora_store_prepare (self->store, self->count_sql, &error);
+  if (stmt == NULL)
+    {
+      g_critical ("Cannot count a list: %s", error->message);
+      return 0;
+    }
+  opora_stmt_bind_params (stmt, self->params, 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static GObject *
+read_item (OporaListModel *self,
+           gint64          key)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = opora_store_prepare (self->store, self->row_sql, &error);
+  GObject *item = NULL;
+
+  if (stmt == NULL)
+    {
+      g_critical ("Cannot read a list row: %s", error->message);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    item = self->read_row (stmt);
+  sqlite3_reset (stmt);
+  return item;
+}
+
+/* Reads the keys of one page, from whichever end of the list is nearer, so reaching the
+ * last rows of a million never skips more than half of them. */
+static Page *
+load_page (OporaListModel *self,
+           guint           number)
+{
+  g_autoptr(GError) error = NULL;
+  guint first = number * PAGE_SIZE;
+  guint count = MIN (PAGE_SIZE, self->n_items - first);
+  gboolean from_end = first > self->n_items / 2;
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), count);
+  sqlite3_stmt *stmt;
+  Page *page;
+  int n_params = self->params ? (int) self->params->len : 0;
+
+  stmt = opora_store_prepare (self->store,
+                              from_end ? self->reverse_keys_sql : self->keys_sql, &error);
+  if (stmt == NULL)
+    {
+      g_critical ("Cannot read a list page: %s", error->message);
+      return NULL;
+    }
+  opora_stmt_bind_params (stmt, self->params, 1);
+  sqlite3_bind_int64 (stmt, n_params + 1, count);
+  sqlite3_bind_int64 (stmt, n_params + 2,
+                      from_end ? self->n_items - first - count : first);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (keys, key);
+    }
+  sqlite3_reset (stmt);
+
+  page = g_new0 (Page, 1);
+  page->number = number;
+  page->items = g_ptr_array_new_full (count, g_object_unref);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint at = from_end ? keys->len - 1 - i : i;
+      GObject *item = read_item (self, g_array_index (keys, gint64, at));
+
+      if (item != NULL)
+        g_ptr_array_add (page->items, item);
+    }
+  return page;
+}
+
+static Page *
+get_page (OporaListModel *self,
+          guint           number)
+{
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
+
+  if (page != NULL)
+    {
+      g_queue_remove (&self->lru, GUINT_TO_POINTER (number));
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (number));
+      return page;
+    }
+
+  page = load_page (self, number);
+  if (page == NULL)
+    return NULL;
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
+  g_queue_push_head (&self->lru, GUINT_TO_POINTER (number));
+  while (g_queue_get_length (&self->lru) > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
+  return page;
+}
+
+static GType
+opora_list_model_get_item_type (GListModel *model)
+{
+  return OPORA_LIST_MODEL (model)->item_type;
+}
+
+static guint
+opora_list_model_get_n_items (GListModel *model)
+{
+  return OPORA_LIST_MODEL (model)->n_items;
+}
+
+static gpointer
+opora_list_model_get_item (GListModel *model,
+                           guint       position)
+{
+  OporaListModel *self = OPORA_LIST_MODEL (model);
+  Page *page;
+  guint offset = position % PAGE_SIZE;
+
+  if (position >= self->n_items)
+    return NULL;
+  page = get_page (self, position / PAGE_SIZE);
+  if (page == NULL || offset >= page->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (page->items, offset));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = opora_list_model_get_item_type;
+  iface->get_n_items = opora_list_model_get_n_items;
+  iface->get_item = opora_list_model_get_item;
+}
+
+static void
+store_changed_cb (OporaStore     *store,
+                  const char     *table,
+                  OporaListModel *self)
+{
+  if (self->watched_tables && g_strv_contains ((const char * const *) self->watched_tables, table))
+    opora_list_model_reload (self);
+}
+
+static void
+opora_list_model_dispose (GObject *object)
+{
+  OporaListModel *self = (OporaListModel *)object;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (opora_list_model_parent_class)->dispose (object);
+}
+
+static void
+opora_list_model_finalize (GObject *object)
+{
+  OporaListModel *self = (OporaListModel *)object;
+
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->lru);
+  g_clear_pointer (&self->params, g_ptr_array_unref);
+  g_clear_pointer (&self->row_sql, g_free);
+  g_clear_pointer (&self->count_sql, g_free);
+  g_clear_pointer (&self->keys_sql, g_free);
+  g_clear_pointer (&self->reverse_keys_sql, g_free);
+  g_clear_pointer (&self->watched_tables, g_strfreev);
+
+  G_OBJECT_CLASS (opora_list_model_parent_class)->finalize (object);
+}
+
+static void
+opora_list_model_class_init (OporaListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = opora_list_model_dispose;
+  object_class->finalize = opora_list_model_finalize;
+}
+
+static void
+opora_list_model_init (OporaListModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
+  g_queue_init (&self->lru);
+}
+
+OporaListModel *
+opora_list_model_new (OporaStore          *store,
+                      GType                item_type,
+                      const char          *row_sql,
+                      OporaListRowFunc     read_row,
+                      const char * const  *watched_tables)
+{
+  OporaListModel *self;
+
+  g_return_val_if_fail (OPORA_IS_STORE (store), NULL);
+  g_return_val_if_fail (row_sql != NULL && read_row != NULL, NULL);
+
+  self = g_object_new (OPORA_TYPE_LIST_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->item_type = item_type;
+  self->row_sql = g_strdup (row_sql);
+  self->read_row = read_row;
+  self->watched_tables = g_strdupv ((char **) watched_tables);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  return self;
+}
+
+void
+opora_list_model_set_query (OporaListModel *self,
+                            const char     *from_where,
+                            GPtrArray      *params,
+                            const char     *key,
+                            const char     *order_by,
+                            const char     *reverse_order_by)
+{
+  g_return_if_fail (OPORA_IS_LIST_MODEL (self));
+  g_return_if_fail (from_where != NULL && key != NULL);
+  g_return_if_fail (order_by != NULL && reverse_order_by != NULL);
+
+  g_free (self->count_sql);
+  g_free (self->keys_sql);
+  g_free (self->reverse_keys_sql);
+  self->count_sql = g_strdup_printf ("SELECT count(*) %s", from_where);
+  self->keys_sql = g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?",
+                                    key, from_where, order_by);
+  self->reverse_keys_sql = g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?",
+                                            key, from_where, reverse_order_by);
+  g_clear_pointer (&self->params, g_ptr_array_unref);
+  if (params != NULL)
+    self->params = g_ptr_array_ref (params);
+
+  opora_list_model_reload (self);
+}
+
+void
+opora_list_model_reload (OporaListModel *self)
+{
+  guint old_n;
+
+  g_return_if_fail (OPORA_IS_LIST_MODEL (self));
+
+  old_n = self->n_items;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+  self->n_items = count_rows (self);
+  if (old_n != 0 || self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+}

@@ -1,0 +1,47 @@
+/* A lazy GListModel over a SELECT: the row count comes from one COUNT(*), rows are fetched
+ * a page at a time as the view asks, and only a bounded number of pages is kept. Sorting,
+ * filtering and search stay in SQL. Internal to src/store/: each aggregate builds its
+ * queries and hands out the result as a plain GListModel. */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "opora-store.h"
+
+G_BEGIN_DECLS
+
+#define OPORA_TYPE_LIST_MODEL (opora_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (OporaListModel, opora_list_model, OPORA, LIST_MODEL, GObject)
+
+/* Builds one item from the current row of the statement made from @row_sql. */
+typedef GObject *(*OporaListRowFunc) (sqlite3_stmt *stmt);
+
+/* @row_sql selects one row by its key, bound as parameter 1 ("… WHERE c.id = ?").
+ * @watched_tables: NULL-terminated; a commit touching any of them reloads the model. */
+OporaListModel *opora_list_model_new       (OporaStore          *store,
+                                            GType                item_type,
+                                            const char          *row_sql,
+                                            OporaListRowFunc     read_row,
+                                            const char * const  *watched_tables);
+
+/* @from_where: "FROM contract c WHERE …" with ? parameters taken from @params, an array of
+ * GVariant (int64 'x', double 'd' or string 's'), or NULL. @key: the unique key expression
+ * ("c.id"). @order_by must end in the key so the order is total; @reverse_order_by is the
+ * same order backwards, used to reach the end of a long list without skipping every row. */
+void            opora_list_model_set_query (OporaListModel      *self,
+                                            const char          *from_where,
+                                            GPtrArray           *params,
+                                            const char          *key,
+                                            const char          *order_by,
+                                            const char          *reverse_order_by);
+
+/* Forgets every cached row and counts again; emits items-changed for the whole list. */
+void            opora_list_model_reload    (OporaListModel      *self);
+
+/* Binds GVariant parameters (int64, double, string) from position 1 onwards. */
+void            opora_stmt_bind_params     (sqlite3_stmt        *stmt,
+                                            GPtrArray           *params,
+                                            int                  first_index);
+
+G_END_DECLS
