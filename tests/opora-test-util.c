@@ -1,4 +1,5 @@
 #include <glib/gstdio.h>
+#include <gtk/gtk.h>
 
 #include "opora-test-util.h"
 
@@ -44,4 +45,15 @@ opora_test_open_store (char **out_dir)
   if (out_dir)
     *out_dir = g_steal_pointer (&dir);
   return store;
+}
+
+gboolean
+opora_test_init_gtk (void)
+{
+  if (gtk_init_check ())
+    return TRUE;
+  if (g_getenv ("OPORA_REQUIRE_DISPLAY") != NULL)
+    g_error ("No display, but OPORA_REQUIRE_DISPLAY is set: run the tests under Xvfb");
+  g_test_skip ("No display");
+  return FALSE;
 }

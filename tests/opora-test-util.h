@@ -13,3 +13,9 @@ void        opora_test_rm_rf        (const char *path);
 OporaStore *opora_test_open_store   (char **out_dir);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* Initialises GTK for a UI test. Without a display the test is skipped — unless
+ * OPORA_REQUIRE_DISPLAY is set (as tools/test and CI set it), where it fails instead. */
+gboolean    opora_test_init_gtk     (void);
+G_END_DECLS
