@@ -161,11 +161,16 @@ char *
 opora_date_display_to_iso (const char  *text,
                            GError     **error)
 {
+  g_autofree char *s = NULL;
   GDate date;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (text == NULL || *text == '\0')
+  /* A field left blank, spaces and all, is an empty optional date, not a wrong one. */
+  if (text == NULL)
+    return NULL;
+  s = g_strstrip (g_strdup (text));
+  if (*s == '\0')
     return NULL;
 
   if (!opora_date_parse (text, &date, error))

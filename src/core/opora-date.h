@@ -19,7 +19,7 @@ gboolean  opora_date_is_valid_iso        (const char  *iso);
 
 char     *opora_date_to_iso              (const GDate *date);
 char     *opora_date_to_display          (const GDate *date);
-/* NULL or "" in gives NULL out (an empty optional field); so does text that is not
+/* NULL, "" or only spaces in gives NULL out (an empty optional field), as does text not
  * a valid ISO date for opora_date_iso_to_display(). */
 char     *opora_date_iso_to_display      (const char  *iso);
 char     *opora_date_display_to_iso      (const char  *text,
