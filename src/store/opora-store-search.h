@@ -1,0 +1,29 @@
+/* Search as the people lists do it (src/store/ only). Persons are found through the
+ * full-text index person_search, which folds case for every script; names in other tables
+ * (families, staff) are few enough to fold per row with a function of ours, because
+ * SQLite's LIKE and lower() fold ASCII only and «ИВАН» would not find «Иван». */
+#pragma once
+
+#include <glib.h>
+
+#include "opora-store.h"
+
+G_BEGIN_DECLS
+
+/* Registers opora_fold(text) on the connection (once): case-folded, «ё» read as «е». */
+void   opora_store_ensure_fold       (OporaStore  *self);
+
+/* "(opora_fold(@column_sql) LIKE ? ESCAPE '\\' AND …)", one LIKE per word of @text so that
+ * every word must occur in the column, any case; the patterns are appended to @params
+ * (GVariant strings). NULL when @text has no words. */
+char  *opora_search_like_words       (const char  *column_sql,
+                                      const char  *text,
+                                      GPtrArray   *params);
+
+/* The full-text query for person_search that @text asks for, or NULL when it holds
+ * nothing to search by. Words find a surname, name or patronymic by their beginning
+ * («иван» finds «Иванов»); digits typed as a SNILS or a phone number, with or without
+ * dashes, spaces and brackets, find the SNILS or phone they begin. */
+char  *opora_search_person_match     (const char  *text);
+
+G_END_DECLS
