@@ -229,6 +229,13 @@ action_added_cb (OporaWindow *self)
   update_empty_buttons (self);
 }
 
+/* Emitted while the action is still there: asking the group would find it. */
+static void
+action_removed_cb (OporaWindow *self)
+{
+  gtk_widget_set_visible (self->new_person_button, FALSE);
+}
+
 static gboolean
 opora_window_close_request (GtkWindow *window)
 {
@@ -360,7 +367,7 @@ opora_window_init (OporaWindow *self)
   self->settings = opora_application_new_settings ();
 
   g_signal_connect (self, "action-added::new-person", G_CALLBACK (action_added_cb), NULL);
-  g_signal_connect (self, "action-removed::new-person", G_CALLBACK (action_added_cb), NULL);
+  g_signal_connect (self, "action-removed::new-person", G_CALLBACK (action_removed_cb), NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (action_added_cb), NULL);
 }
 
