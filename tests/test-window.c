@@ -257,10 +257,11 @@ test_first_record_leaves_welcome (void)
 }
 
 static gboolean
-subtitle_is (gpointer data)
+institution_shown (gpointer data)
 {
-  AdwWindowTitle *title = data;
-  return g_strcmp0 (adw_window_title_get_subtitle (title), "БУ «Югорский КЦСОН»") == 0;
+  GtkLabel *label = data;
+  return gtk_widget_get_visible (GTK_WIDGET (label))
+         && g_strcmp0 (gtk_label_get_label (label), "БУ «Югорский КЦСОН»") == 0;
 }
 
 static void
@@ -281,6 +282,10 @@ test_preferences_save_institution (void)
   window = opora_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
 
+  /* An institution without a name is not mentioned. */
+  g_assert_false (gtk_widget_get_visible (template_child (window, OPORA_TYPE_WINDOW,
+                                                          "institution_label")));
+
   preferences = opora_preferences_window_new (GTK_WINDOW (window), store);
   gtk_window_present (GTK_WINDOW (preferences));
   full_name = template_child (preferences, OPORA_TYPE_PREFERENCES_WINDOW, "full_name_row");
@@ -300,8 +305,8 @@ test_preferences_save_institution (void)
   g_assert_cmpstr (opora_institution_get_city (saved), ==, "");
 
   /* The main window names the institution under its title. */
-  g_assert_true (wait_for (subtitle_is,
-                           template_child (window, OPORA_TYPE_WINDOW, "sidebar_title")));
+  g_assert_true (wait_for (institution_shown,
+                           template_child (window, OPORA_TYPE_WINDOW, "institution_label")));
 
   /* Text typed without pressing Enter is saved when the window closes. */
   gtk_editable_set_text (city, "Югорск");
@@ -318,6 +323,44 @@ test_preferences_save_institution (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  opora_test_rm_rf (dir);
+}
+
+static void
+test_window_size_is_remembered (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(OporaStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  OporaWindow *window;
+  int width, height;
+
+  if (!init_adw ())
+    return;
+
+  /* The tests run with the build tree's schema and in-memory settings. */
+  settings = opora_application_new_settings ();
+  g_assert_nonnull (settings);
+
+  store = opora_test_open_store (&dir);
+  window = opora_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = opora_window_new (NULL, store);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
   g_clear_object (&store);
   opora_test_rm_rf (dir);
 }
@@ -416,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/window/pages-in-sidebar", test_pages_in_sidebar);
   g_test_add_func ("/window/first-record-leaves-welcome", test_first_record_leaves_welcome);
   g_test_add_func ("/window/preferences-save-institution", test_preferences_save_institution);
+  g_test_add_func ("/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/application/foreign-file-is-refused", test_foreign_file_is_refused);
   return g_test_run ();
 }

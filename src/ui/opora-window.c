@@ -18,7 +18,7 @@ struct _OporaWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   GtkListBox           *sidebar_list;
-  AdwWindowTitle       *sidebar_title;
+  GtkLabel             *institution_label;
   AdwWindowTitle       *content_title;
   GtkLabel             *database_label;
   AdwToastOverlay      *toast_overlay;
@@ -126,6 +126,7 @@ update_institution (OporaWindow *self)
 {
   g_autoptr(OporaInstitution) institution = NULL;
   g_autoptr(GError) error = NULL;
+  const char *name;
 
   institution = opora_store_load_institution (self->store, &error);
   if (institution == NULL)
@@ -133,8 +134,11 @@ update_institution (OporaWindow *self)
       g_warning ("Cannot read the institution: %s", error->message);
       return;
     }
-  adw_window_title_set_subtitle (self->sidebar_title,
-                                 opora_institution_get_display_name (institution));
+  name = opora_institution_get_display_name (institution);
+  gtk_label_set_label (self->institution_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->institution_label),
+                               opora_institution_get_full_name (institution));
+  gtk_widget_set_visible (GTK_WIDGET (self->institution_label), *name != '\0');
 }
 
 /* The welcome's buttons show only when someone installed their actions: a section not
@@ -347,7 +351,7 @@ opora_window_class_init (OporaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OporaWindow, content);
   gtk_widget_class_bind_template_child (widget_class, OporaWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, OporaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, OporaWindow, institution_label);
   gtk_widget_class_bind_template_child (widget_class, OporaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, OporaWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, OporaWindow, toast_overlay);
