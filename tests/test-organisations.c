@@ -202,12 +202,18 @@ test_validation (void)
   g_assert_cmpstr (field, ==, "name");
   g_assert_null (at_fault);
   g_clear_error (&error);
+  g_assert_false (opora_organisation_validate_field (organisation, "name", NULL));
+  g_assert_true (opora_organisation_validate_field (organisation, "kind", NULL));
 
   opora_organisation_set_name (organisation, "Фонд «Свой бизнес»");
   opora_organisation_set_kind (organisation, OPORA_ORGANISATION_KIND_NONE);
   g_assert_false (opora_organisation_validate (organisation, &at_fault, &field, &error));
   g_assert_error (error, OPORA_ERROR, OPORA_ERROR_REQUIRED);
   g_assert_cmpstr (field, ==, "kind");
+  g_clear_error (&error);
+  g_assert_true (opora_organisation_validate_field (organisation, "name", NULL));
+  g_assert_false (opora_organisation_validate_field (organisation, "kind", &error));
+  g_assert_error (error, OPORA_ERROR, OPORA_ERROR_REQUIRED);
   g_clear_error (&error);
 
   opora_organisation_set_kind (organisation, OPORA_ORGANISATION_KIND_BUSINESS_FUND);
@@ -254,7 +260,8 @@ test_validation (void)
 static void
 test_agreement_description (void)
 {
-  g_autoptr(OporaOrganisation) organisation = organisation_new ("ЦЗН", OPORA_ORGANISATION_KIND_EMPLOYMENT_CENTRE);
+  g_autoptr(OporaOrganisation) organisation =
+    organisation_new ("ЦЗН", OPORA_ORGANISATION_KIND_EMPLOYMENT_CENTRE);
   g_autoptr(OporaAgreement) old = agreement_new ("3", "2020-01-15", "2021-12-31");
   g_autoptr(OporaAgreement) current = agreement_new ("12", "2023-02-01", "2024-12-31");
   g_autoptr(OporaAgreement) next = agreement_new ("15", "2025-01-01", NULL);
@@ -296,7 +303,8 @@ notified_cb (GObject    *object,
 static void
 test_summary_properties_follow_today (void)
 {
-  g_autoptr(OporaOrganisation) organisation = organisation_new ("НКО «Рука»", OPORA_ORGANISATION_KIND_NGO);
+  g_autoptr(OporaOrganisation) organisation =
+    organisation_new ("НКО «Рука»", OPORA_ORGANISATION_KIND_NGO);
   g_autofree char *today = opora_date_today_iso ();
   g_autofree char *yesterday = iso_days_from (today, -1);
   g_autofree char *year_ago = iso_days_from (today, -365);
@@ -331,7 +339,8 @@ test_crud (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(OporaOrganisation) organisation =
-    organisation_new ("ГКУ «Центр занятости населения»", OPORA_ORGANISATION_KIND_EMPLOYMENT_CENTRE);
+    organisation_new ("ГКУ «Центр занятости населения»",
+                      OPORA_ORGANISATION_KIND_EMPLOYMENT_CENTRE);
   g_autoptr(OporaOrganisation) loaded = NULL;
   g_autoptr(OporaAgreement) first = agreement_new ("12", "2023-02-01", "2024-12-31");
   g_autoptr(OporaAgreement) second = agreement_new ("12/1", "2025-01-01", NULL);
@@ -716,7 +725,8 @@ test_agreement_in_force_edges (Fixture       *fixture,
 
   /* Two agreements in force count the organisation once. */
   {
-    g_autoptr(OporaOrganisation) twice = organisation_new ("Два соглашения", OPORA_ORGANISATION_KIND_NGO);
+    g_autoptr(OporaOrganisation) twice =
+      organisation_new ("Два соглашения", OPORA_ORGANISATION_KIND_NGO);
     g_autoptr(OporaAgreement) one = agreement_new ("1", "2020-01-01", NULL);
     g_autoptr(OporaAgreement) two = agreement_new ("2", "2021-01-01", NULL);
 

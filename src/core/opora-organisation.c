@@ -36,6 +36,9 @@ static const char * const kind_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == OPORA_ORGANISATION_KIND_LAST + 1);
 
+/* The organisation's own fields that have rules, in the order a form shows them. */
+static const char * const own_fields[] = { "name", "kind" };
+
 struct _OporaOrganisation
 {
   GObject                parent_instance;
@@ -561,6 +564,29 @@ opora_organisation_describe_agreement (OporaOrganisation *self,
 }
 
 gboolean
+opora_organisation_validate_field (OporaOrganisation  *self,
+                                   const char         *field,
+                                   GError            **error)
+{
+  g_return_val_if_fail (OPORA_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_str_equal (field, "name") && is_blank (self->name))
+    {
+      g_set_error_literal (error, OPORA_ERROR, OPORA_ERROR_REQUIRED,
+                           _("The organisation’s name is required"));
+      return FALSE;
+    }
+  if (g_str_equal (field, "kind") && self->kind == OPORA_ORGANISATION_KIND_NONE)
+    {
+      g_set_error_literal (error, OPORA_ERROR, OPORA_ERROR_REQUIRED,
+                           _("Choose the kind of organisation"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 opora_organisation_validate (OporaOrganisation  *self,
                              OporaAgreement    **agreement,
                              const char        **field,
@@ -579,20 +605,12 @@ opora_organisation_validate (OporaOrganisation  *self,
   *field = NULL;
   *agreement = NULL;
 
-  if (is_blank (self->name))
-    {
-      *field = "name";
-      g_set_error_literal (error, OPORA_ERROR, OPORA_ERROR_REQUIRED,
-                           _("The organisation’s name is required"));
-      return FALSE;
-    }
-  if (self->kind == OPORA_ORGANISATION_KIND_NONE)
-    {
-      *field = "kind";
-      g_set_error_literal (error, OPORA_ERROR, OPORA_ERROR_REQUIRED,
-                           _("Choose the kind of organisation"));
-      return FALSE;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (own_fields); i++)
+    if (!opora_organisation_validate_field (self, own_fields[i], error))
+      {
+        *field = own_fields[i];
+        return FALSE;
+      }
 
   model = G_LIST_MODEL (self->agreements);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

@@ -89,6 +89,12 @@ gboolean               opora_organisation_has_agreement_in_force (OporaOrganisat
 char                  *opora_organisation_describe_agreement (OporaOrganisation    *self,
                                                               const char           *iso_date);
 
+/* Checks one of the organisation's own fields ("name" or "kind"), so a form can show every
+ * refused field at once; sets @error as opora_organisation_validate() does. */
+gboolean               opora_organisation_validate_field    (OporaOrganisation     *self,
+                                                             const char            *field,
+                                                             GError               **error);
+
 /* Checks the organisation and each of its agreements. On refusal sets @error
  * (OPORA_ERROR_REQUIRED, OPORA_ERROR_INVALID_DATE, OPORA_ERROR_DATE_ORDER), @field to the
  * property at fault ("name", "kind", or an agreement's "number", "signed-on",

@@ -388,8 +388,8 @@ write_organisation (OporaStore         *self,
     return FALSE;
 
   opora_stmt_bind_text (stmt, 1, opora_organisation_get_name (organisation));
-  opora_stmt_bind_text (stmt, 2,
-                        opora_organisation_kind_to_string (opora_organisation_get_kind (organisation)));
+  opora_stmt_bind_text (stmt, 2, opora_organisation_kind_to_string (
+                                   opora_organisation_get_kind (organisation)));
   opora_stmt_bind_text (stmt, 3, opora_organisation_get_profile (organisation));
   opora_stmt_bind_text (stmt, 4, opora_organisation_get_contacts (organisation));
   opora_stmt_bind_text (stmt, 5, opora_organisation_get_address (organisation));
