@@ -245,7 +245,8 @@ delete_selected (OporaOrganisationsPage *self)
     return;
 
   /* The name is read before the delete: the row goes with the list's reload. */
-  title = g_strdup_printf (_("“%s” deleted"), opora_organisation_get_name (organisation));
+  title = g_strdup_printf (_("Organisation “%s” deleted"),
+                           opora_organisation_get_name (organisation));
   deletion = opora_store_delete_record (self->store, "organisation",
                                         opora_organisation_get_id (organisation), &error);
   if (deletion == NULL)
