@@ -13,6 +13,9 @@
 #define TITLE_HEIGHT  56.0
 #define FOOTER_HEIGHT 20.0
 #define GROUP_GAP     14.0
+/* The chart lists keep 8 units clear at each side: the groups reach that far into the
+ * margins so their text lines up with the title and the page number. */
+#define LIST_INSET    8.0
 /* On paper a row is a little tighter than on screen: a technology of 12 indicators then
  * fits one A4 page. */
 #define PDF_ROW       64.0
@@ -103,8 +106,8 @@ draw_group (cairo_t                            *cr,
 
   clear.background.alpha = 0; /* the page is painted once */
   cairo_save (cr);
-  cairo_translate (cr, x, y);
-  opora_bullet_chart_draw_list (cr, width, height, results, count, &clear);
+  cairo_translate (cr, x - LIST_INSET, y);
+  opora_bullet_chart_draw_list (cr, width + 2 * LIST_INSET, height, results, count, &clear);
   cairo_restore (cr);
 }
 
