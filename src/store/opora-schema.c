@@ -220,10 +220,133 @@ static const char migration_1[] =
   ");\n"
   "CREATE INDEX agreement_organisation_idx ON agreement (organisation_id, signed_on);\n";
 
+/* Version 2: surveys, group activities, the peer workflow, indicator targets. */
+static const char migration_2[] =
+  /* The locative form of the city for printed text: «в городе Югорске». */
+  "ALTER TABLE institution ADD COLUMN city_locative TEXT NOT NULL DEFAULT '';\n"
+
+  /* A survey template is data. {institution} and {city_locative} in its texts are filled
+   * from the institution's details when it is shown or printed. */
+  "CREATE TABLE survey_template (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  code          TEXT UNIQUE,\n"               /* 'peer_consent' for the seed survey */
+  "  title         TEXT NOT NULL CHECK (title <> ''),\n"
+  "  greeting      TEXT NOT NULL DEFAULT '',\n"
+  "  introduction  TEXT NOT NULL DEFAULT '',\n"
+  "  instructions  TEXT NOT NULL DEFAULT '',\n"
+  "  closing       TEXT NOT NULL DEFAULT '',\n"
+  AUDIT_COLUMNS
+  ");\n"
+  /* A question that has answers is never rewritten: an edit retires it and adds a new one,
+   * so old responses stay readable. */
+  "CREATE TABLE survey_question (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  template_id  INTEGER NOT NULL REFERENCES survey_template (id) ON DELETE CASCADE,\n"
+  "  position     INTEGER NOT NULL CHECK (position >= 1),\n"
+  "  code         TEXT,\n"                       /* 'q1', 'q2' for the seed survey */
+  "  kind         TEXT NOT NULL CHECK (kind IN ('yes_no', 'single', 'multiple', 'text')),\n"
+  "  text         TEXT NOT NULL CHECK (text <> ''),\n"
+  "  options      TEXT,\n"                       /* one option a line, for single/multiple */
+  "  retired      INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX survey_question_template_idx ON survey_question (template_id, retired, position);\n"
+  "CREATE TABLE survey_response (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  template_id   INTEGER NOT NULL REFERENCES survey_template (id) ON DELETE RESTRICT,\n"
+  "  person_id     INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  responded_on  TEXT NOT NULL CHECK (date(responded_on) = responded_on),\n"
+  "  note          TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX survey_response_person_idx ON survey_response (person_id, template_id, responded_on);\n"
+  "CREATE INDEX survey_response_template_idx ON survey_response (template_id, responded_on);\n"
+  /* yes_no: 'yes' / 'no'; single: the option; multiple: options one a line; text: text. */
+  "CREATE TABLE survey_answer (\n"
+  "  response_id  INTEGER NOT NULL REFERENCES survey_response (id) ON DELETE CASCADE,\n"
+  "  question_id  INTEGER NOT NULL REFERENCES survey_question (id) ON DELETE RESTRICT,\n"
+  "  value        TEXT NOT NULL,\n"
+  "  PRIMARY KEY (response_id, question_id)\n"
+  ");\n"
+  "CREATE INDEX survey_answer_question_idx ON survey_answer (question_id, value, response_id);\n"
+
+  /* Peer to peer: persons ready to share their positive experience. */
+  "CREATE TABLE peer_register (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  person_id   INTEGER NOT NULL UNIQUE REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  consent_on  TEXT NOT NULL CHECK (date(consent_on) = consent_on),\n"
+  "  experience  TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+  /* Persons marked by hand as wishing to use others' experience (Q2 = yes counts too). */
+  "CREATE TABLE peer_wish (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  marked_on  TEXT NOT NULL CHECK (date(marked_on) = marked_on),\n"
+  "  note       TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX peer_wish_person_idx ON peer_wish (person_id, marked_on);\n"
+  "CREATE INDEX peer_wish_marked_idx ON peer_wish (marked_on, person_id);\n"
+
+  /* A group formed for one purpose, its meeting and who attended. */
+  "CREATE TABLE group_activity (\n"
+  "  id              INTEGER PRIMARY KEY,\n"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('peer_meeting', 'agent_training',\n"
+  "                    'psych_training')),\n"
+  "  title           TEXT,\n"
+  "  formed_on       TEXT NOT NULL CHECK (date(formed_on) = formed_on),\n"
+  "  meeting_on      TEXT CHECK (meeting_on IS NULL OR date(meeting_on) = meeting_on),\n"
+  "  start_time      TEXT CHECK (start_time IS NULL OR time(start_time) = start_time\n"
+  "                    OR time(start_time) = start_time || ':00'),\n"
+  "  duration_min    INTEGER CHECK (duration_min IS NULL OR duration_min > 0),\n"
+  "  place           TEXT,\n"
+  "  facilitator_id  INTEGER REFERENCES staff (id) ON DELETE SET NULL,\n"
+  "  held            INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),\n"
+  "  analysis        TEXT,\n"
+  AUDIT_COLUMNS ",\n"
+  "  CHECK (held = 0 OR meeting_on IS NOT NULL)\n"
+  ");\n"
+  "CREATE INDEX group_activity_kind_idx ON group_activity (kind, formed_on);\n"
+  "CREATE INDEX group_activity_meeting_idx ON group_activity (kind, held, meeting_on);\n"
+  /* role: 'peer' shares, 'participant' receives; attended is NULL until the meeting is held. */
+  "CREATE TABLE group_member (\n"
+  "  group_id   INTEGER NOT NULL REFERENCES group_activity (id) ON DELETE CASCADE,\n"
+  "  person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  role       TEXT NOT NULL CHECK (role IN ('peer', 'participant')),\n"
+  "  attended   INTEGER CHECK (attended IS NULL OR attended IN (0, 1)),\n"
+  "  PRIMARY KEY (group_id, person_id)\n"
+  ");\n"
+  "CREATE INDEX group_member_person_idx ON group_member (person_id, group_id);\n"
+
+  /* The follow-up call after a peer meeting, not earlier than one calendar month after it. */
+  "CREATE TABLE followup_call (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  group_id   INTEGER NOT NULL REFERENCES group_activity (id) ON DELETE CASCADE,\n"
+  "  person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  called_on  TEXT NOT NULL CHECK (date(called_on) = called_on),\n"
+  "  situation  TEXT NOT NULL CHECK (situation IN ('better', 'unchanged', 'worse')),\n"
+  "  satisfied  INTEGER NOT NULL CHECK (satisfied IN (0, 1)),\n"
+  "  note       TEXT,\n"
+  AUDIT_COLUMNS ",\n"
+  "  UNIQUE (group_id, person_id),\n"
+  "  FOREIGN KEY (group_id, person_id) REFERENCES group_member (group_id, person_id)\n"
+  "    ON DELETE CASCADE\n"
+  ");\n"
+
+  /* Targets set by the head of department; a missing row means the catalogue's default,
+   * a row with a NULL target means "no target". */
+  "CREATE TABLE indicator_target (\n"
+  "  indicator_id  TEXT PRIMARY KEY,\n"
+  "  target        REAL CHECK (target IS NULL OR target >= 0),\n"
+  AUDIT_COLUMNS
+  ");\n";
+
 /* migrations[N] takes version N-1 to N. */
 static const char * const migrations[] = {
   NULL, /* version 0: an empty file */
   migration_1,
+  migration_2,
 };
 
 int

@@ -25,6 +25,16 @@ static const char * const record_tables[] = {
   "enrollment",
   "organisation",
   "agreement",
+  "survey_template",
+  "survey_question",
+  "survey_response",
+  "survey_answer",
+  "peer_register",
+  "peer_wish",
+  "group_activity",
+  "group_member",
+  "followup_call",
+  "indicator_target",
   NULL
 };
 
