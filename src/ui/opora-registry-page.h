@@ -1,0 +1,49 @@
+/* What the people pages (persons, families, staff) share: toasts shown in the main window
+ * or, on their own, over the page; deletes that an Undo puts back; and a "New" action
+ * offered to the window (win.new-person) so its menus and welcome can reach the page. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "opora-store-records.h"
+#include "opora-store.h"
+
+G_BEGIN_DECLS
+
+/* Shows @toast in the page's OporaWindow, or over @fallback when the page is elsewhere (a
+ * test, a dialog). Takes ownership of @toast. */
+void                 opora_registry_page_show_toast   (GtkWidget         *page,
+                                                       AdwToastOverlay   *fallback,
+                                                       AdwToast          *toast);
+/* A toast with @error's message. */
+void                 opora_registry_page_show_error   (GtkWidget         *page,
+                                                       AdwToastOverlay   *fallback,
+                                                       const GError      *error);
+
+/* While @page is in an application window, that window has the action @window_action
+ * ("new-person"): it shows the section @section_name and activates @page_action
+ * ("persons.new") on the page. Removed again when the page leaves the window. */
+void                 opora_registry_page_offer_action (GtkWidget         *page,
+                                                       const char        *section_name,
+                                                       const char        *window_action,
+                                                       const char        *page_action);
+
+/* The deletes of one page that can still be undone, newest last. */
+typedef struct _OporaUndoList OporaUndoList;
+
+OporaUndoList       *opora_undo_list_new              (GtkWidget         *page,
+                                                       AdwToastOverlay   *fallback,
+                                                       OporaStore        *store,
+                                                       const char        *undo_action);
+void                 opora_undo_list_free             (OporaUndoList     *self);
+/* Keeps @deletion (taken) and shows a toast @title with an Undo button for it. */
+void                 opora_undo_list_push             (OporaUndoList     *self,
+                                                       OporaDeletion     *deletion,
+                                                       const char        *title);
+gboolean             opora_undo_list_can_undo         (OporaUndoList     *self);
+/* Undoes the newest delete; a failure shows a toast. */
+void                 opora_undo_list_undo_last        (OporaUndoList     *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OporaUndoList, opora_undo_list_free)
+
+G_END_DECLS
