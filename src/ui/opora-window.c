@@ -365,6 +365,17 @@ opora_window_class_init (OporaWindowClass *klass)
 static void
 opora_window_init (OporaWindow *self)
 {
+  static gsize icons_added = 0;
+
+  /* The section icons live in the resource. GtkApplication adds its icon folder by itself,
+   * but a window made without one (a test, a tool) must show them too. */
+  if (g_once_init_enter (&icons_added))
+    {
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        "/ru/opora/Opora/icons");
+      g_once_init_leave (&icons_added, 1);
+    }
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
