@@ -484,6 +484,77 @@ test_delete_person_and_staff (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Tables keyed by two columns, and a reference made of two columns (a follow-up call
+ * refers to its group member): captured as exact rows, not as everything that shares
+ * one of the two values. */
+static void
+test_delete_composite_keys (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(OporaDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fill (f->store);
+  insert (f->store, "survey_template", g_variant_new_parsed (
+    "{'id': <int64 1>, 'title': <'Анкета'>}"));
+  insert (f->store, "survey_question", g_variant_new_parsed (
+    "{'id': <int64 1>, 'template_id': <int64 1>, 'position': <int64 1>, 'kind': <'yes_no'>,"
+    " 'text': <'Готовы ли вы?'>}"));
+  for (gint64 person = 11; person <= 12; person++)
+    {
+      insert (f->store, "survey_response", g_variant_new_parsed (
+        "{'id': <%x>, 'template_id': <int64 1>, 'person_id': <%x>,"
+        " 'responded_on': <'2023-03-01'>}", person, person));
+      insert (f->store, "survey_answer", g_variant_new_parsed (
+        "{'response_id': <%x>, 'question_id': <int64 1>, 'value': <'yes'>}", person));
+    }
+  insert (f->store, "group_activity", g_variant_new_parsed (
+    "{'id': <int64 1>, 'kind': <'peer_meeting'>, 'formed_on': <'2023-03-10'>,"
+    " 'meeting_on': <'2023-03-20'>, 'held': <int64 1>, 'facilitator_id': <int64 2>}"));
+  insert (f->store, "group_activity", g_variant_new_parsed (
+    "{'id': <int64 2>, 'kind': <'peer_meeting'>, 'formed_on': <'2023-04-10'>}"));
+  for (gint64 group = 1; group <= 2; group++)
+    for (gint64 person = 11; person <= 12; person++)
+      insert (f->store, "group_member", g_variant_new_parsed (
+        "{'group_id': <%x>, 'person_id': <%x>, 'role': <'participant'>, 'attended': <int64 1>}",
+        group, person));
+  for (gint64 person = 11; person <= 12; person++)
+    insert (f->store, "followup_call", g_variant_new_parsed (
+      "{'id': <%x>, 'group_id': <int64 1>, 'person_id': <%x>, 'called_on': <'2023-04-20'>,"
+      " 'situation': <'better'>, 'satisfied': <int64 1>}", person, person));
+  before = dump (f->store);
+
+  /* The spouse: her response and its answer, her two memberships and her call. */
+  deletion = opora_store_delete_record (f->store, "person", 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (opora_deletion_get_n_records (deletion), ==, 6);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM group_member"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM followup_call"), ==, 1);
+  g_assert_true (opora_store_undo_deletion (f->store, deletion, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, opora_deletion_free);
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The group that was held: its members and their calls go with it. */
+  deletion = opora_store_delete_record (f->store, "group_activity", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (opora_deletion_get_n_records (deletion), ==, 5);
+  g_assert_true (opora_store_undo_deletion (f->store, deletion, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, opora_deletion_free);
+  g_clear_pointer (&after, g_free);
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A template that has responses keeps them readable: it cannot go. */
+  deletion = opora_store_delete_record (f->store, "survey_template", 1, &error);
+  g_assert_null (deletion);
+  g_assert_error (error, OPORA_ERROR, OPORA_ERROR_IN_USE);
+}
+
 static void
 test_empty_and_seed (Fixture       *f,
                      gconstpointer  data)
@@ -526,6 +597,7 @@ main (int   argc,
   ADD ("/records/delete-contract-cascade", test_delete_contract_cascade);
   ADD ("/records/delete-restricted", test_delete_restricted);
   ADD ("/records/delete-person-and-staff", test_delete_person_and_staff);
+  ADD ("/records/delete-composite-keys", test_delete_composite_keys);
   ADD ("/records/empty-and-seed", test_empty_and_seed);
 #undef ADD
 

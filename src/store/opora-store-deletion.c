@@ -86,24 +86,31 @@ references_to (OporaStore *self,
   return g_hash_table_lookup (children, g_intern_string (parent));
 }
 
-/* The rowids of @ref's table whose reference equals @value. Read to the end before the
+/* The rowids of @ref's table whose reference equals @values. Read to the end before the
  * caller recurses: the recursion reuses the same cached statement. */
 static GArray *
 referring_rows (OporaStore      *self,
                 OporaReference  *ref,
-                GVariant        *value,
+                GVariant       **values,
                 GError         **error)
 {
   g_autofree char *qt = opora_sql_quote_identifier (ref->table);
-  g_autofree char *qc = opora_sql_quote_identifier (ref->column);
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s = ?", qt, qc);
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = opora_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  g_string_printf (sql, "SELECT rowid FROM %s WHERE ", qt);
+  for (guint k = 0; k < ref->n_columns; k++)
+    {
+      g_autofree char *qc = opora_sql_quote_identifier (ref->columns[k]);
+      g_string_append_printf (sql, "%s%s = ?", k ? " AND " : "", qc);
+    }
+  stmt = opora_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  opora_stmt_bind_variant (stmt, 1, value);
+  for (guint k = 0; k < ref->n_columns; k++)
+    opora_stmt_bind_variant (stmt, (int) k + 1, values[k]);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
@@ -171,34 +178,46 @@ capture (OporaStore      *self,
   for (guint i = 0; refs != NULL && i < refs->len; i++)
     {
       OporaReference *ref = g_ptr_array_index (refs, i);
-      const char *parent_column = ref->parent_column ? ref->parent_column : meta->key;
-      g_autoptr(GVariant) value = NULL;
+      GVariant *values[OPORA_REFERENCE_MAX_COLUMNS] = { NULL };
       g_autoptr(GArray) rowids = NULL;
+      gboolean complete = TRUE, ok = TRUE;
       OporaTableMeta *child;
 
-      if (parent_column == NULL)
-        continue;
-      value = g_variant_lookup_value (record, parent_column, NULL);
-      if (value == NULL)
-        continue; /* NULL matches nothing */
-      child = opora_store_table_meta (self, ref->table, error);
-      if (child == NULL)
-        return FALSE;
-      if (!child->has_rowid)
+      /* A reference with a NULL in it matches nothing. */
+      for (guint k = 0; k < ref->n_columns && complete; k++)
+        {
+          const char *parent_column = ref->parent_columns[k];
+
+          if (parent_column == NULL)
+            parent_column = meta->pk_columns[k]; /* NULL past the key's end */
+          values[k] = parent_column ? g_variant_lookup_value (record, parent_column, NULL)
+                                    : NULL;
+          complete = values[k] != NULL;
+        }
+      child = complete ? opora_store_table_meta (self, ref->table, error) : NULL;
+      if (complete && child != NULL && !child->has_rowid)
         {
           g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
                        _("Records of “%s” cannot be put back after a delete"), ref->table);
-          return FALSE;
+          child = NULL;
         }
-      rowids = referring_rows (self, ref, value, error);
-      if (rowids == NULL)
-        return FALSE;
-      if (rowids->len == 0)
-        continue;
+      if (complete && child != NULL)
+        rowids = referring_rows (self, ref, values, error);
+      if (!complete || rowids == NULL || rowids->len == 0)
+        {
+          gboolean failed = complete && (child == NULL || rowids == NULL);
+
+          for (guint k = 0; k < ref->n_columns; k++)
+            g_clear_pointer (&values[k], g_variant_unref);
+          if (failed)
+            return FALSE;
+          continue;
+        }
 
       switch (ref->on_delete)
         {
         case OPORA_REFERENCE_RESTRICT:
+          ok = FALSE;
           {
             g_autofree char *noun = human_name (meta->name);
             g_autofree char *other = human_name (ref->table);
@@ -211,26 +230,30 @@ capture (OporaStore      *self,
                                       "Delete them or change them first.",
                                       rowids->len),
                          noun, rowids->len, other);
-            return FALSE;
           }
+          break;
         case OPORA_REFERENCE_CASCADE:
-          for (guint j = 0; j < rowids->len; j++)
-            if (!capture (self, deletion, child, g_array_index (rowids, gint64, j), error))
-              return FALSE;
+          for (guint j = 0; ok && j < rowids->len; j++)
+            ok = capture (self, deletion, child, g_array_index (rowids, gint64, j), error);
           break;
         case OPORA_REFERENCE_SET_NULL:
           for (guint j = 0; j < rowids->len; j++)
-            {
-              ClearedReference cleared = {
-                ref->table, ref->column, g_array_index (rowids, gint64, j),
-                g_variant_ref (value)
-              };
-              g_array_append_val (deletion->cleared, cleared);
-            }
+            for (guint k = 0; k < ref->n_columns; k++)
+              {
+                ClearedReference cleared = {
+                  ref->table, ref->columns[k], g_array_index (rowids, gint64, j),
+                  g_variant_ref (values[k])
+                };
+                g_array_append_val (deletion->cleared, cleared);
+              }
           break;
         default:
           g_assert_not_reached ();
         }
+      for (guint k = 0; k < ref->n_columns; k++)
+        g_clear_pointer (&values[k], g_variant_unref);
+      if (!ok)
+        return FALSE;
     }
   return TRUE;
 }

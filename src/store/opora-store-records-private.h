@@ -15,13 +15,17 @@ typedef enum
   OPORA_REFERENCE_SET_NULL, /* SET NULL or SET DEFAULT: the reference is cleared */
 } OporaReferenceAction;
 
-/* One foreign key: @table.@column refers to @parent.@parent_column. Strings interned. */
+#define OPORA_REFERENCE_MAX_COLUMNS 8
+
+/* One foreign key: @table (@columns…) refers to @parent (@parent_columns…), one column
+ * or several together. Strings interned. */
 typedef struct
 {
   const char           *table;
-  const char           *column;
   const char           *parent;
-  const char           *parent_column; /* NULL: the parent's primary key */
+  guint                 n_columns;
+  const char           *columns[OPORA_REFERENCE_MAX_COLUMNS];
+  const char           *parent_columns[OPORA_REFERENCE_MAX_COLUMNS]; /* the parent's key */
   OporaReferenceAction  on_delete;
 } OporaReference;
 
@@ -32,6 +36,7 @@ typedef struct
   guint              n_columns;
   char             **column_names;
   const char        *key;           /* the one-column primary key, or NULL */
+  const char       **pk_columns;    /* the primary key's columns in key order, NULL-ended */
   guint              key_index;
   gboolean           key_is_rowid;  /* an INTEGER PRIMARY KEY: the key is the rowid */
   gboolean           has_rowid;

@@ -46,6 +46,7 @@ table_meta_free (gpointer data)
   OporaTableMeta *meta = data;
 
   g_free (meta->columns);
+  g_free (meta->pk_columns);
   g_strfreev (meta->column_names);
   g_free (meta->order_by);
   g_free (meta->select_sql);
@@ -189,26 +190,59 @@ load_table_meta (OporaStore  *self,
     for (guint i = 0; i < columns->len; i++)
       g_array_index (columns, OporaRecordColumn, i).is_key = FALSE;
 
-  sqlite3_prepare_v2 (db, "SELECT \"table\", \"from\", \"to\", on_delete"
-                          " FROM pragma_foreign_key_list (?)", -1, &stmt, NULL);
+  /* Rows of one foreign key share its id and come in the order of its columns. */
+  sqlite3_prepare_v2 (db, "SELECT id, \"table\", \"from\", \"to\", on_delete"
+                          " FROM pragma_foreign_key_list (?) ORDER BY id, seq", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      OporaReference *ref = g_new0 (OporaReference, 1);
+  {
+    OporaReference *ref = NULL;
+    int ref_id = -1;
 
-      ref->table = meta->name;
-      ref->parent = g_intern_string ((const char *) sqlite3_column_text (stmt, 0));
-      ref->column = g_intern_string ((const char *) sqlite3_column_text (stmt, 1));
-      ref->parent_column = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                           ? NULL
-                           : g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
-      ref->on_delete = action_of ((const char *) sqlite3_column_text (stmt, 3));
-      g_ptr_array_add (meta->references, ref);
-      for (guint i = 0; i < columns->len; i++)
-        if (g_array_index (columns, OporaRecordColumn, i).name == ref->column)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        if (ref == NULL || sqlite3_column_int (stmt, 0) != ref_id)
+          {
+            ref = g_new0 (OporaReference, 1);
+            ref_id = sqlite3_column_int (stmt, 0);
+            ref->table = meta->name;
+            ref->parent = g_intern_string ((const char *) sqlite3_column_text (stmt, 1));
+            ref->on_delete = action_of ((const char *) sqlite3_column_text (stmt, 4));
+            g_ptr_array_add (meta->references, ref);
+          }
+        if (ref->n_columns == OPORA_REFERENCE_MAX_COLUMNS)
+          continue;
+        ref->columns[ref->n_columns] =
+          g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
+        ref->parent_columns[ref->n_columns] = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+          ? NULL : g_intern_string ((const char *) sqlite3_column_text (stmt, 3));
+        ref->n_columns++;
+      }
+  }
+  sqlite3_finalize (stmt);
+
+  /* A column "refers to" a table only by a key of its own, not as part of a pair. */
+  for (guint r = 0; r < meta->references->len; r++)
+    {
+      OporaReference *ref = g_ptr_array_index (meta->references, r);
+
+      for (guint i = 0; ref->n_columns == 1 && i < columns->len; i++)
+        if (g_array_index (columns, OporaRecordColumn, i).name == ref->columns[0])
           g_array_index (columns, OporaRecordColumn, i).references = ref->parent;
     }
-  sqlite3_finalize (stmt);
+
+  /* The key's columns in key order, for references that name no parent columns. */
+  {
+    g_autoptr(GPtrArray) pk = g_ptr_array_new ();
+
+    sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?) WHERE pk > 0 ORDER BY pk",
+                        -1, &stmt, NULL);
+    sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (pk, (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 0)));
+    sqlite3_finalize (stmt);
+    g_ptr_array_add (pk, NULL);
+    meta->pk_columns = (const char **) g_ptr_array_free (g_steal_pointer (&pk), FALSE);
+  }
 
   meta->n_columns = columns->len;
   meta->columns = (OporaRecordColumn *) g_array_free (g_steal_pointer (&columns), FALSE);
