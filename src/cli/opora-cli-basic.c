@@ -12,7 +12,8 @@ opora_cli_init_run (int    argc,
   g_autofree char *db = NULL;
   g_autoptr(OporaStore) store = NULL;
 
-  if (!opora_cli_parse ("init", "", NULL, &argc, &argv, &db))
+  if (!opora_cli_parse ("init", "", _("Create a new, empty database at PATH."), NULL,
+                        &argc, &argv, &db))
     return OPORA_CLI_USAGE;
 
   if (g_file_test (db, G_FILE_TEST_EXISTS))
@@ -37,7 +38,9 @@ opora_cli_check_run (int    argc,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  if (!opora_cli_parse ("check", "", NULL, &argc, &argv, &db))
+  if (!opora_cli_parse ("check", "",
+                        _("Check the database’s integrity, foreign keys and schema version."),
+                        NULL, &argc, &argv, &db))
     return OPORA_CLI_USAGE;
 
   store = opora_cli_open_store (db, OPORA_STORE_OPEN_READ_ONLY);

@@ -2,14 +2,18 @@
 #define G_LOG_DOMAIN "opora-cli"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "opora-cli.h"
 #include "opora-i18n.h"
 
 static const OporaCliCommand commands[] = {
-  { "init",  N_("Create a new, empty database"),          opora_cli_init_run },
-  { "check", N_("Check integrity, foreign keys, schema"), opora_cli_check_run },
+  { "init",   N_("Create a new, empty database"),            opora_cli_init_run },
+  { "check",  N_("Check integrity, foreign keys, schema"),   opora_cli_check_run },
+  { "demo",   N_("Fill an empty database with a demo centre"), opora_cli_demo_run },
+  { "import", N_("Load an Opora JSON file into an empty database"), opora_cli_import_run },
+  { "export", N_("Write the whole registry as an Opora JSON file"), opora_cli_export_run },
 };
 
 void
@@ -29,6 +33,7 @@ opora_cli_error (const char *command,
 gboolean
 opora_cli_parse (const char    *command,
                  const char    *parameter_string,
+                 const char    *summary,
                  GOptionEntry  *entries,
                  int           *argc,
                  char        ***argv,
@@ -42,6 +47,8 @@ opora_cli_parse (const char    *command,
   };
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -69,6 +76,18 @@ opora_cli_open_store (const char          *db_path,
   if (store == NULL)
     g_printerr ("opora-cli: %s\n", error->message);
   return store;
+}
+
+void
+opora_cli_remove_database (const char *db_path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+      g_unlink (path);
+    }
 }
 
 static void

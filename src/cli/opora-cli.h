@@ -24,9 +24,11 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } OporaCliCommand;
 
-/* Parses @entries plus the common --db option; prints usage errors to stderr. */
+/* Parses @entries plus the common --db option; prints usage errors to stderr. @summary
+ * is shown by --help. */
 gboolean    opora_cli_parse        (const char    *command,
                                     const char    *parameter_string,
+                                    const char    *summary,
                                     GOptionEntry  *entries,
                                     int           *argc,
                                     char        ***argv,
@@ -39,7 +41,13 @@ void        opora_cli_error        (const char *command,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (2, 3);
 
-int opora_cli_init_run  (int argc, char **argv);
-int opora_cli_check_run (int argc, char **argv);
+/* Removes a database file that a failed command created, with its WAL companions. */
+void        opora_cli_remove_database (const char *db_path);
+
+int opora_cli_init_run   (int argc, char **argv);
+int opora_cli_check_run  (int argc, char **argv);
+int opora_cli_demo_run   (int argc, char **argv);
+int opora_cli_import_run (int argc, char **argv);
+int opora_cli_export_run (int argc, char **argv);
 
 G_END_DECLS

@@ -749,7 +749,7 @@ opora_store_load_contract (OporaStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, OPORA_ERROR, OPORA_ERROR_NOT_FOUND,
-                   _("There is no contract with id %" G_GINT64_FORMAT), id);
+                   _("There is no contract with id %lld"), (long long) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

@@ -162,7 +162,7 @@ opora_store_load_enrollment (OporaStore  *self,
     enrollment = read_enrollment (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, OPORA_ERROR, OPORA_ERROR_NOT_FOUND,
-                 _("There is no enrollment with id %" G_GINT64_FORMAT), id);
+                 _("There is no enrollment with id %lld"), (long long) id);
   else
     opora_store_set_error (self, error);
   sqlite3_reset (stmt);
