@@ -252,7 +252,8 @@ read_fields (OporaFamilyEditor *self)
 
   gtk_spin_button_update (self->minor_children_spin);
   opora_family_set_name (f, name);
-  opora_family_set_minor_children (f, gtk_spin_button_get_value_as_int (self->minor_children_spin));
+  opora_family_set_minor_children (f,
+                                   gtk_spin_button_get_value_as_int (self->minor_children_spin));
   opora_family_set_settlement (f, settlement == OPORA_SETTLEMENT_RURAL ? OPORA_SETTLEMENT_RURAL
                                                                        : OPORA_SETTLEMENT_URBAN);
   opora_family_set_address (f, address);

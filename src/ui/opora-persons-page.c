@@ -153,6 +153,9 @@ static void
 store_changed_cb (OporaPersonsPage *self,
                   const char       *table)
 {
+  /* After dispose the page has no widgets left to fill. */
+  if (self->list == NULL)
+    return;
   if (g_str_equal (table, "person") || g_str_equal (table, "staff"))
     fill_districts (self);
 }
