@@ -69,6 +69,7 @@ main (int   argc,
   static const char *keystrokes[] = { "с", "см", "сми", "смир", "смирн", "смирнова" };
   OporaContractQuery query = { 0 };
   gint64 start;
+  double t;
   guint n;
 
   if (argc != 2)
@@ -106,7 +107,6 @@ main (int   argc,
   for (guint k = 0; k < G_N_ELEMENTS (keystrokes); k++)
     {
       guint found;
-      double t;
 
       query.search = keystrokes[k];
       t = query_and_show (list, &query, &found);
@@ -116,13 +116,16 @@ main (int   argc,
 
   query.search = NULL;
   query.status = "completed";
-  printf ("filter status=completed       %8.2f ms  (%u)\n", query_and_show (list, &query, &n), n);
+  t = query_and_show (list, &query, &n);
+  printf ("filter status=completed       %8.2f ms  (%u)\n", t, n);
   query.status = NULL;
   query.year = 2023;
-  printf ("filter year=2023              %8.2f ms  (%u)\n", query_and_show (list, &query, &n), n);
+  t = query_and_show (list, &query, &n);
+  printf ("filter year=2023              %8.2f ms  (%u)\n", t, n);
   query.year = 0;
   query.sort = "number";
-  printf ("sort by number                %8.2f ms\n", query_and_show (list, &query, &n));
+  t = query_and_show (list, &query, &n);
+  printf ("sort by number                %8.2f ms\n", t);
   query.sort = NULL;
   query_and_show (list, &query, &n);
 
