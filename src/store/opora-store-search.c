@@ -147,6 +147,42 @@ append_phrase (GString    *expr,
   g_string_append (expr, "\"*");
 }
 
+/* The index tells «е» from «ё» (the schema keeps diacritics so that «й» stays apart from
+ * «и»), but people write «Семенов» for «Семёнов» and the other way round: a word is looked
+ * up with either letter at each place, for the first few places. */
+#define MAX_YO_PLACES 3
+
+static void
+append_name_word (GString    *expr,
+                  const char *word)
+{
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  gsize places[MAX_YO_PLACES];
+  guint n_places = 0;
+
+  /* «е» is D0 B5 and «ё» is D1 91 in UTF-8: the same length, so swapped in place. */
+  for (gsize i = 0; lower[i] != '\0' && lower[i + 1] != '\0' && n_places < MAX_YO_PLACES; i++)
+    if (((guchar) lower[i] == 0xD0 && (guchar) lower[i + 1] == 0xB5) ||
+        ((guchar) lower[i] == 0xD1 && (guchar) lower[i + 1] == 0x91))
+      places[n_places++] = i++;
+
+  g_string_append (expr, "{surname name patronymic} : (");
+  for (guint variant = 0; variant < (1u << n_places); variant++)
+    {
+      for (guint k = 0; k < n_places; k++)
+        {
+          gboolean yo = (variant >> k) & 1;
+
+          lower[places[k]] = (char) (yo ? 0xD1 : 0xD0);
+          lower[places[k] + 1] = (char) (yo ? 0x91 : 0xB5);
+        }
+      if (variant > 0)
+        g_string_append (expr, " OR ");
+      append_phrase (expr, lower);
+    }
+  g_string_append_c (expr, ')');
+}
+
 /* Digits typed as one number: the SNILS they begin, or a phone. Phones of Russia are kept
  * as "+79123456789" (one token "79123456789"), so "8 912…" and "912…" are looked up as
  * "7912…"; other phones are kept as typed, so the groups of digits are tried as a phrase. */
@@ -229,10 +265,7 @@ opora_search_person_match (const char *text)
       if (is_number_text (words[i], &has_digit))
         append_number (expr, words[i]);
       else
-        {
-          g_string_append (expr, "{surname name patronymic} : ");
-          append_phrase (expr, words[i]);
-        }
+        append_name_word (expr, words[i]);
     }
   if (expr->len == 0)
     {
