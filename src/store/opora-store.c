@@ -239,7 +239,9 @@ open_connection (OporaStore           *self,
 
   /* Only now, with an Opora database in hand, may settings that write be applied.
    * synchronous=FULL: a power cut must not lose a committed change. */
-  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+  /* Sorting a search's matches makes temporary B-trees: keep them off the disk. */
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec_sql (self, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
   if (!self->read_only &&
       (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
