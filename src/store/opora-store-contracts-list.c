@@ -256,11 +256,12 @@ opora_store_list_due_monitoring (OporaStore  *self,
           if (written & ((gint64) 1 << k))
             continue;
           due_on = opora_date_to_iso (&due_date);
-          g_ptr_array_add (due, opora_monitoring_due_new (sqlite3_column_int64 (stmt, 0),
-                                                          (const char *) sqlite3_column_text (stmt, 1),
-                                                          sqlite3_column_int64 (stmt, 2),
-                                                          (const char *) sqlite3_column_text (stmt, 3),
-                                                          k, due_on));
+          g_ptr_array_add (due,
+                           opora_monitoring_due_new (sqlite3_column_int64 (stmt, 0),
+                                                     (const char *) sqlite3_column_text (stmt, 1),
+                                                     sqlite3_column_int64 (stmt, 2),
+                                                     (const char *) sqlite3_column_text (stmt, 3),
+                                                     k, due_on));
         }
     }
   sqlite3_reset (stmt);

@@ -432,7 +432,8 @@ write_outcome (OporaStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contract_id);
   sqlite3_bind_int (stmt, 2, opora_outcome_get_programme_completed (outcome));
-  opora_stmt_bind_text (stmt, 3, opora_situation_to_string (opora_outcome_get_situation (outcome)));
+  opora_stmt_bind_text (stmt, 3,
+                        opora_situation_to_string (opora_outcome_get_situation (outcome)));
   sqlite3_bind_int (stmt, 4, opora_outcome_get_cause_eliminated (outcome));
   sqlite3_bind_int (stmt, 5, opora_outcome_get_status_raised (outcome));
   opora_stmt_bind_text (stmt, 6, opora_outcome_get_recorded_on (outcome));

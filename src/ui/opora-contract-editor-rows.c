@@ -191,7 +191,8 @@ opora_measure_row_new (OporaMeasure       *measure,
   row->status_row = add_combo (row->expander, "status", _("Status"),
                                opora_form_enum_names (OPORA_MEASURE_STATUS_PLANNED,
                                                       OPORA_MEASURE_STATUS_NOT_DONE,
-                                                      (gpointer) opora_measure_status_display_name),
+                                                      (gpointer)
+                                                      opora_measure_status_display_name),
                                opora_measure_get_status (measure));
   row->done_row = add_entry (row->expander, "done-on", _("Done on (DD.MM.YYYY)"), NULL);
   opora_form_set_date (row->done_row, opora_measure_get_done_on (measure));

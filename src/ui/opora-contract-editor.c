@@ -220,7 +220,8 @@ fill_form (OporaContractEditor *self)
                          opora_programme_analysis_get_proposals (self->analysis)
                          ? opora_programme_analysis_get_proposals (self->analysis) : "");
 
-  adw_expander_row_set_enable_expansion (self->outcome_row, opora_contract_get_outcome (c) != NULL);
+  adw_expander_row_set_enable_expansion (self->outcome_row,
+                                         opora_contract_get_outcome (c) != NULL);
   gtk_switch_set_active (self->completed_switch,
                          opora_outcome_get_programme_completed (self->outcome));
   adw_combo_row_set_selected (self->situation_row, opora_outcome_get_situation (self->outcome));
@@ -275,6 +276,12 @@ read_amount_field (OporaContractEditor *self,
   return FALSE;
 }
 
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
 /* Puts what the form shows into the contract; a date or amount that cannot be read is
  * refused under its field. */
 static gboolean
@@ -299,14 +306,14 @@ collect_form (OporaContractEditor *self)
       !read_date_field (self, self->outcome, "recorded-on", self->recorded_row, &recorded_on))
     return FALSE;
 
-  opora_contract_set_number (c, gtk_editable_get_text (GTK_EDITABLE (self->number_row)));
+  opora_contract_set_number (c, text_of (self->number_row));
   opora_contract_set_concluded_on (c, concluded_on);
   opora_contract_set_term_start (c, term_start);
   opora_contract_set_term_end (c, term_end);
   opora_contract_set_status (c, adw_combo_row_get_selected (self->status_row));
-  opora_contract_set_termination_reason (c, gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
+  opora_contract_set_termination_reason (c, text_of (self->reason_row));
   opora_contract_set_curator_id (c, opora_form_staff_id (self->curator_row));
-  opora_contract_set_hardship_causes (c, gtk_editable_get_text (GTK_EDITABLE (self->hardship_row)));
+  opora_contract_set_hardship_causes (c, text_of (self->hardship_row));
   opora_contract_set_income_start (c, income_start);
   opora_contract_set_subsistence_minimum (c, minimum);
   opora_contract_set_income_end (c, income_end);
@@ -316,10 +323,8 @@ collect_form (OporaContractEditor *self)
   opora_programme_analysis_set_analysed_on (self->analysis, analysed_on);
   opora_programme_analysis_set_low_income (self->analysis,
                                            gtk_switch_get_active (self->low_income_switch));
-  opora_programme_analysis_set_needs (self->analysis,
-                                      gtk_editable_get_text (GTK_EDITABLE (self->needs_row)));
-  opora_programme_analysis_set_proposals (self->analysis,
-                                          gtk_editable_get_text (GTK_EDITABLE (self->proposals_row)));
+  opora_programme_analysis_set_needs (self->analysis, text_of (self->needs_row));
+  opora_programme_analysis_set_proposals (self->analysis, text_of (self->proposals_row));
   has_analysis = opora_programme_analysis_get_done (self->analysis) ||
                  opora_programme_analysis_get_analysed_on (self->analysis) != NULL ||
                  opora_programme_analysis_get_low_income (self->analysis) ||
@@ -433,7 +438,9 @@ applicant_popover_show_cb (OporaContractEditor *self)
 static void
 applicant_search_changed_cb (OporaContractEditor *self)
 {
-  OporaPersonQuery query = { .search = gtk_editable_get_text (GTK_EDITABLE (self->applicant_search)) };
+  OporaPersonQuery query = { 0 };
+
+  query.search = gtk_editable_get_text (GTK_EDITABLE (self->applicant_search));
 
   opora_person_list_set_query (self->persons, &query);
 }
@@ -470,6 +477,17 @@ show_person_button_clicked_cb (OporaContractEditor *self)
 
   if (person_id > 0)
     opora_person_page_present (GTK_WIDGET (self), self->store, person_id);
+}
+
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
 }
 
 static void
@@ -584,17 +602,8 @@ opora_contract_editor_init (OporaContractEditor *self)
                                                   (gpointer) opora_situation_display_name));
   g_object_unref (adw_combo_row_get_model (self->situation_row));
   gtk_list_box_set_placeholder (self->measures_list,
-                                g_object_new (GTK_TYPE_LABEL,
-                                              "label", _("No measures in the programme yet"),
-                                              "margin-top", 18, "margin-bottom", 18,
-                                              "css-classes", (const char *[]) { "dim-label", NULL },
-                                              NULL));
-  gtk_list_box_set_placeholder (self->acts_list,
-                                g_object_new (GTK_TYPE_LABEL,
-                                              "label", _("No monitoring acts yet"),
-                                              "margin-top", 18, "margin-bottom", 18,
-                                              "css-classes", (const char *[]) { "dim-label", NULL },
-                                              NULL));
+                                placeholder_new (_("No measures in the programme yet")));
+  gtk_list_box_set_placeholder (self->acts_list, placeholder_new (_("No monitoring acts yet")));
   self->errors = opora_form_errors_new ();
 }
 

@@ -265,7 +265,8 @@ opora_form_staff_model (OporaStore *store,
 
   opora_staff_set_full_name (nobody, _("Not assigned"));
   g_list_store_append (first, nobody);
-  if (current_id > 0 && opora_form_staff_position (active, current_id) == GTK_INVALID_LIST_POSITION)
+  if (current_id > 0 &&
+      opora_form_staff_position (active, current_id) == GTK_INVALID_LIST_POSITION)
     {
       g_autoptr(OporaStaff) former = opora_store_load_staff (store, current_id, NULL);
 

@@ -344,7 +344,8 @@ enrollment_row_new (OporaPersonPage *self,
                           g_strdup_printf (_("Enrollment in “%s” deleted"), technology), g_free);
   g_signal_connect (delete, "clicked", G_CALLBACK (delete_enrollment_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
 
