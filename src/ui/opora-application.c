@@ -6,6 +6,7 @@
 #include "opora-error.h"
 #include "opora-preferences-window.h"
 #include "opora-ui-config.h"
+#include "opora-sections.h"
 #include "opora-window.h"
 
 #if OPORA_HAVE_DEMO
@@ -162,6 +163,7 @@ open_database (OporaApplication *self,
     }
 
   window = opora_window_new (GTK_APPLICATION (self), store);
+  opora_sections_add_all (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 

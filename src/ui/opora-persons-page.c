@@ -6,6 +6,7 @@
 #include "opora-column-sort.h"
 #include "opora-person-editor.h"
 #include "opora-person.h"
+#include "opora-person-page.h"
 #include "opora-persons-page.h"
 #include "opora-registry-page.h"
 #include "opora-store-persons.h"
@@ -204,8 +205,9 @@ column_view_activate_cb (OporaPersonsPage *self,
 {
   g_autoptr(OporaPerson) person = g_list_model_get_item (self->list, position);
 
+  /* A person opens on everything about them; their page has the Edit button. */
   if (person != NULL)
-    opora_persons_page_open_editor (self, opora_person_get_id (person));
+    opora_person_page_present (GTK_WIDGET (self), self->store, opora_person_get_id (person));
 }
 
 static void
