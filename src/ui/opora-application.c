@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "opora-application.h"
+#include "opora-author-group.h"
 #include "opora-error.h"
 #include "opora-preferences-window.h"
 #include "opora-ui-config.h"
@@ -241,6 +242,8 @@ preferences_action (GSimpleAction *action,
 
   preferences = opora_preferences_window_new (GTK_WINDOW (window),
                                               opora_window_get_store (window));
+  opora_preferences_window_add_group (preferences,
+                                      opora_author_group_new (opora_window_get_store (window)));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
