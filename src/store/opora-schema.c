@@ -340,7 +340,27 @@ static const char migration_2[] =
   "  indicator_id  TEXT PRIMARY KEY,\n"
   "  target        REAL CHECK (target IS NULL OR target >= 0),\n"
   AUDIT_COLUMNS
-  ");\n";
+  ");\n"
+
+  /* The seed survey (seed 000, Приложение), word for word; the seed prints no heading, the
+   * title names it in lists. Indicators find it and its questions by code. */
+  "INSERT INTO survey_template (id, code, title, greeting, introduction, instructions,\n"
+  "                             closing) VALUES (1, 'peer_consent',\n"
+  "  'Анкета о согласии на обмен опытом',\n"
+  "  'Уважаемый респондент!',\n"
+  "  '{institution} проводит анкетирование граждан, заключивших социальный контракт, "
+  "с целью изучения востребованности в проведении мероприятий по выходу из трудной "
+  "жизненной ситуации.',\n"
+  "  'Просим Вас ответить на поставленные вопросы. Подчеркните вариант ответа, "
+  "соответствующий Вашему мнению. При необходимости дополните свои ответы.',\n"
+  "  'Благодарим за сотрудничество!');\n"
+  "INSERT INTO survey_question (id, template_id, position, code, kind, text) VALUES\n"
+  "  (1, 1, 1, 'q1', 'yes_no', 'Готовы ли Вы участвовать в психологических занятиях по "
+  "поиску внутренних ресурсов для повышения своего материального благосостояния "
+  "(своей семьи)?'),\n"
+  "  (2, 1, 2, 'q2', 'yes_no', 'Готовы ли Вы воспользоваться положительным опытом "
+  "разрешения подобной трудной жизненной ситуации других семей, проживающих в городе "
+  "{city_locative}?');\n";
 
 /* migrations[N] takes version N-1 to N. */
 static const char * const migrations[] = {
