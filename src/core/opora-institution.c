@@ -9,6 +9,7 @@ enum {
   PROP_ADDRESS,
   PROP_PHONE,
   PROP_CITY,
+  PROP_CITY_LOCATIVE,
   N_PROPS
 };
 
@@ -16,7 +17,7 @@ struct _OporaInstitution
 {
   GObject  parent_instance;
 
-  /* Indexed by property id: the five fields are alike, so one setter serves them all. */
+  /* Indexed by property id: the fields are alike, so one setter serves them all. */
   char    *fields[N_PROPS];
 };
 
@@ -95,6 +96,7 @@ opora_institution_class_init (OporaInstitutionClass *klass)
   properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, "", flags);
   properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, "", flags);
   properties[PROP_CITY] = g_param_spec_string ("city", NULL, NULL, "", flags);
+  properties[PROP_CITY_LOCATIVE] = g_param_spec_string ("city-locative", NULL, NULL, "", flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -184,6 +186,21 @@ opora_institution_set_city (OporaInstitution *self,
 {
   g_return_if_fail (OPORA_IS_INSTITUTION (self));
   set_field (self, PROP_CITY, city);
+}
+
+const char *
+opora_institution_get_city_locative (OporaInstitution *self)
+{
+  g_return_val_if_fail (OPORA_IS_INSTITUTION (self), NULL);
+  return self->fields[PROP_CITY_LOCATIVE];
+}
+
+void
+opora_institution_set_city_locative (OporaInstitution *self,
+                                     const char       *city_locative)
+{
+  g_return_if_fail (OPORA_IS_INSTITUTION (self));
+  set_field (self, PROP_CITY_LOCATIVE, city_locative);
 }
 
 const char *

@@ -26,6 +26,10 @@ void              opora_institution_set_phone      (OporaInstitution *self,
 const char       *opora_institution_get_city       (OporaInstitution *self);
 void              opora_institution_set_city       (OporaInstitution *self,
                                                     const char       *city);
+/* The city in the locative, as printed after «в городе»: «Югорске». */
+const char       *opora_institution_get_city_locative (OporaInstitution *self);
+void              opora_institution_set_city_locative (OporaInstitution *self,
+                                                       const char       *city_locative);
 
 /* The name a form prints: the short name, or the full name when no short one is set. */
 const char       *opora_institution_get_display_name (OporaInstitution *self);

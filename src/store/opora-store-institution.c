@@ -7,15 +7,17 @@
  * something removed it, so saving never depends on the first migration's INSERT. */
 
 static const char load_sql[] =
-  "SELECT full_name, short_name, address, phone, city FROM institution WHERE id = 1";
+  "SELECT full_name, short_name, address, phone, city, city_locative FROM institution"
+  " WHERE id = 1";
 
 static const char save_sql[] =
   "INSERT INTO institution (id, full_name, short_name, address, phone, city,"
-  "                         created_by, updated_by)"
-  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+  "                         city_locative, created_by, updated_by)"
+  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6)"
   " ON CONFLICT (id) DO UPDATE SET"
   "   full_name = excluded.full_name, short_name = excluded.short_name,"
   "   address = excluded.address, phone = excluded.phone, city = excluded.city,"
+  "   city_locative = excluded.city_locative,"
   "   updated_by = excluded.updated_by,"
   "   updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
@@ -51,6 +53,7 @@ opora_store_load_institution (OporaStore  *self,
                   "address", (const char *) sqlite3_column_text (stmt, 2),
                   "phone", (const char *) sqlite3_column_text (stmt, 3),
                   "city", (const char *) sqlite3_column_text (stmt, 4),
+                  "city-locative", (const char *) sqlite3_column_text (stmt, 5),
                   NULL);
   else if (rc != SQLITE_DONE)
     {
@@ -89,6 +92,7 @@ opora_store_save_institution (OporaStore        *self,
   bind_field (stmt, 4, opora_institution_get_phone (institution));
   bind_field (stmt, 5, opora_institution_get_city (institution));
   opora_stmt_bind_id (stmt, 6, opora_store_author_or_zero (self));
+  bind_field (stmt, 7, opora_institution_get_city_locative (institution));
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)

@@ -20,6 +20,7 @@ struct _OporaPreferencesWindow
   AdwEntryRow          *address_row;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *city_row;
+  AdwEntryRow          *city_locative_row;
 };
 
 enum {
@@ -44,6 +45,7 @@ static struct
   { G_STRUCT_OFFSET (OporaPreferencesWindow, address_row),    "address" },
   { G_STRUCT_OFFSET (OporaPreferencesWindow, phone_row),      "phone" },
   { G_STRUCT_OFFSET (OporaPreferencesWindow, city_row),       "city" },
+  { G_STRUCT_OFFSET (OporaPreferencesWindow, city_locative_row), "city-locative" },
 };
 
 static GtkEditable *
@@ -219,6 +221,7 @@ opora_preferences_window_class_init (OporaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, OporaPreferencesWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, OporaPreferencesWindow, city_row);
+  gtk_widget_class_bind_template_child (widget_class, OporaPreferencesWindow, city_locative_row);
   gtk_widget_class_bind_template_callback (widget_class, row_apply_cb);
 }
 
