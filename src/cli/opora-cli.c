@@ -14,6 +14,7 @@ static const OporaCliCommand commands[] = {
   { "demo",   N_("Fill an empty database with a demo centre"), opora_cli_demo_run },
   { "import", N_("Load an Opora JSON file into an empty database"), opora_cli_import_run },
   { "export", N_("Write the whole registry as an Opora JSON file"), opora_cli_export_run },
+  { "print-survey", N_("Write survey forms to an A4 PDF"), opora_cli_print_survey_run },
 };
 
 void
