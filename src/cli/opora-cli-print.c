@@ -2,9 +2,7 @@
  * every contract holder of a year who has not answered yet — the pages the window prints. */
 #define G_LOG_DOMAIN "opora-cli"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "opora-cli.h"
 #include "opora-date.h"
@@ -124,34 +122,6 @@ list_recipients (OporaStore *store,
   return recipients;
 }
 
-/* Writes beside the output and renames on success, so a failure never leaves half a file
- * where the user looks for the forms, nor spoils an older one. */
-static gboolean
-write_forms (const char                  *output,
-             const OporaSurveyFormData   *data,
-             const OporaSurveyFormPerson *persons,
-             guint                        n,
-             GError                     **error)
-{
-  g_autofree char *partial = g_strconcat (output, ".part", NULL);
-
-  if (!opora_survey_form_write_pdf (partial, data, persons, n, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-  if (g_rename (partial, output) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (partial);
-      g_set_error (error, OPORA_ERROR, OPORA_ERROR_READ_ONLY,
-                   _("Cannot write the forms file “%s”: %s"), output, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 opora_cli_print_survey_run (int    argc,
                             char **argv)
@@ -229,8 +199,9 @@ opora_cli_print_survey_run (int    argc,
 
       g_array_append_val (persons, dated); /* a blank form with the date */
     }
-  if (!write_forms (o.output, data, (const OporaSurveyFormPerson *) persons->data,
-                    persons->len, &error))
+  if (!opora_survey_form_write_pdf (o.output, data,
+                                    (const OporaSurveyFormPerson *) persons->data, persons->len,
+                                    &error))
     {
       opora_cli_error (COMMAND, "%s", error->message);
       return OPORA_CLI_FAILED;

@@ -77,8 +77,9 @@ void                 opora_survey_form_draw_page         (OporaSurveyForm       
                                                           const OporaSurveyFormPerson *person);
 
 /* One copy per person of @persons, each starting on a new page, written to an A4 PDF at
- * @path; with @n = 0 one blank copy. On failure sets OPORA_ERROR_READ_ONLY or
- * OPORA_ERROR_IO and may leave a partial file. */
+ * @path (replaced only once the new file is whole); with @n = 0 one blank copy. Safe to call
+ * from a worker thread. On failure sets OPORA_ERROR_READ_ONLY (no such folder, no right to
+ * write) or OPORA_ERROR_IO, and leaves the disk as it was. */
 gboolean             opora_survey_form_write_pdf         (const char                  *path,
                                                           const OporaSurveyFormData   *data,
                                                           const OporaSurveyFormPerson *persons,
