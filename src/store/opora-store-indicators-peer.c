@@ -1,0 +1,134 @@
+/* The indicators of «Равный – равному» (peer to peer, seed 000) in SQL.
+ *
+ * The words of SPEC.md "Indicators (KPIs)", as these queries read them (?1 = from,
+ * ?2 = to):
+ * - "in the period": dated from ?1 to ?2, both days included;
+ * - everything else counts as of the end of the period: a fact dated on or before ?2
+ *   (a survey response, a register entry, a follow-up call);
+ * - "contract holders": persons whose social contract was concluded in the period, each
+ *   person once however many contracts;
+ * - "groups formed in the period": groups created (formed_on) in the period, whatever
+ *   became of them;
+ * - "attendees": group members who take part to receive help — role 'participant', never
+ *   the peers who share — and attended (attended = 1) a peer meeting held in the period
+ *   (held = 1, meeting_on in the period); each person once;
+ * - "persons who wished": a Q2 = yes answer to the seed survey in a response dated in the
+ *   period, or a hand mark (peer_wish.marked_on) in the period; a person with both is one
+ *   person;
+ * - "whose call was due by `to`": the meeting date plus one calendar month is on or
+ *   before ?2 (OPORA_SQL_CALENDAR_MONTH_AFTER);
+ * - "said they are satisfied": peer to peer asks it in the follow-up call.
+ */
+#define G_LOG_DOMAIN "opora-store"
+
+#include "opora-store-indicators-private.h"
+
+/* Aliases g (group_activity) and m (group_member): m received help at a peer meeting
+ * held in the period and was there. */
+#define ATTENDED_IN_PERIOD                                                           \
+  "g.kind = 'peer_meeting' AND g.held = 1 AND g.meeting_on BETWEEN ?1 AND ?2"        \
+  " AND m.role = 'participant' AND m.attended = 1"
+
+/* The attendees of the period, one row per person (a.person_id). */
+#define ATTENDEES                                                                    \
+  "(SELECT DISTINCT m.person_id FROM group_activity g"                               \
+  " JOIN group_member m ON m.group_id = g.id WHERE " ATTENDED_IN_PERIOD ") a"
+
+/* The follow-up call that speaks for attendee a.person_id at the end of the period: of
+ * the calls for the meetings they attended in the period, the latest made on or before
+ * ?2 (a later call is not known yet at the end of the period). A person who attended two
+ * meetings is judged by the latest word, not by any one call. */
+#define LATEST_CALL(column)                                                          \
+  "(SELECT f." column " FROM group_member m"                                         \
+  " JOIN group_activity g ON g.id = m.group_id"                                      \
+  " JOIN followup_call f ON f.group_id = m.group_id AND f.person_id = m.person_id"   \
+  " WHERE m.person_id = a.person_id AND " ATTENDED_IN_PERIOD                         \
+  " AND f.called_on <= ?2 ORDER BY f.called_on DESC, f.id DESC LIMIT 1)"
+
+static const char * const survey_tables[] = {
+  "contract", "survey_template", "survey_response", NULL
+};
+static const char * const group_tables[] = { "group_activity", NULL };
+static const char * const wish_tables[] = {
+  "survey_template", "survey_question", "survey_response", "survey_answer", "peer_wish",
+  "group_activity", "group_member", NULL
+};
+static const char * const call_tables[] = {
+  "group_activity", "group_member", "followup_call", NULL
+};
+
+static const OporaIndicatorQuery queries[] = {
+  /* peer.surveyed — contract holders with a response to the seed survey / contract
+   * holders. The response may be older than the period (a person surveyed under an
+   * earlier contract is surveyed), but not later than its end. */
+  { "peer.surveyed",
+    "SELECT h.person_id AS id, EXISTS (SELECT 1 FROM survey_response r"
+    " WHERE r.person_id = h.person_id AND r.template_id IN " OPORA_SQL_SEED_SURVEY
+    " AND r.responded_on <= ?2) AS counted"
+    " FROM (" OPORA_SQL_CONTRACT_HOLDERS ") h",
+    OPORA_DRILLDOWN_PERSON, survey_tables },
+
+  /* peer.groups_held — peer groups formed in the period whose meeting was held / peer
+   * groups formed in the period. A meeting held after ?2 is not held yet at the end of
+   * the period: the group stays in the denominator only. */
+  { "peer.groups_held",
+    "SELECT g.id AS id, coalesce(g.held = 1 AND g.meeting_on <= ?2, 0) AS counted"
+    " FROM group_activity g WHERE g.kind = 'peer_meeting' AND g.formed_on BETWEEN ?1 AND ?2",
+    OPORA_DRILLDOWN_GROUP, group_tables },
+
+  /* peer.participation — persons who wished to use others' experience and attended a
+   * held meeting / persons who wished. The SPEC's numerator says "attended a held
+   * meeting", not "attendees": like every fact not said to be in the period, the meeting
+   * counts when held on or before ?2, also before the wish or the period (a person who
+   * already took part has taken part). Attended to receive — role 'participant': a
+   * person who wished to use others' experience and came only as a peer who shares did
+   * not use it. */
+  { "peer.participation",
+    "SELECT w.person_id AS id, EXISTS (SELECT 1 FROM group_member m"
+    " JOIN group_activity g ON g.id = m.group_id"
+    " WHERE m.person_id = w.person_id AND m.role = 'participant' AND m.attended = 1"
+    " AND g.kind = 'peer_meeting' AND g.held = 1 AND g.meeting_on <= ?2) AS counted"
+    " FROM (SELECT r.person_id FROM survey_response r"
+    " JOIN survey_answer a ON a.response_id = r.id"
+    " JOIN survey_question q ON q.id = a.question_id"
+    " WHERE r.template_id IN " OPORA_SQL_SEED_SURVEY
+    " AND r.responded_on BETWEEN ?1 AND ?2 AND q.code = 'q2' AND a.value = 'yes'"
+    " UNION SELECT pw.person_id FROM peer_wish pw WHERE pw.marked_on BETWEEN ?1 AND ?2) w",
+    OPORA_DRILLDOWN_PERSON, wish_tables },
+
+  /* peer.followed_up — meeting attendees with a follow-up call recorded / meeting
+   * attendees whose call was due by ?2. An attendee is due when one of the meetings they
+   * attended in the period was at least one calendar month before ?2, and followed up
+   * when a call for such a meeting was made on or before ?2 (a call made after the end
+   * of the period is not counted). */
+  { "peer.followed_up",
+    "SELECT d.person_id AS id, max(EXISTS (SELECT 1 FROM followup_call f"
+    " WHERE f.group_id = d.group_id AND f.person_id = d.person_id"
+    " AND f.called_on <= ?2)) AS counted"
+    " FROM (SELECT m.person_id, m.group_id FROM group_activity g"
+    " JOIN group_member m ON m.group_id = g.id WHERE " ATTENDED_IN_PERIOD
+    " AND " OPORA_SQL_CALENDAR_MONTH_AFTER ("g.meeting_on") " <= ?2) d"
+    " GROUP BY d.person_id",
+    OPORA_DRILLDOWN_PERSON, call_tables },
+
+  /* peer.improved — attendees whose follow-up says "better" / attendees. Every attendee
+   * of the period is in the denominator, called yet or not. */
+  { "peer.improved",
+    "SELECT a.person_id AS id, coalesce(" LATEST_CALL ("situation") " = 'better', 0)"
+    " AS counted FROM " ATTENDEES,
+    OPORA_DRILLDOWN_PERSON, call_tables },
+
+  /* peer.satisfied — attendees who said they are satisfied (in the follow-up call) /
+   * attendees. */
+  { "peer.satisfied",
+    "SELECT a.person_id AS id, coalesce(" LATEST_CALL ("satisfied") " = 1, 0)"
+    " AS counted FROM " ATTENDEES,
+    OPORA_DRILLDOWN_PERSON, call_tables },
+};
+
+const OporaIndicatorQuery *
+opora_indicator_queries_peer (guint *n_queries)
+{
+  *n_queries = G_N_ELEMENTS (queries);
+  return queries;
+}
