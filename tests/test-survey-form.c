@@ -628,6 +628,7 @@ test_store_unsurveyed (void)
   guint count = 0;
 
   set_institution (store, "Югорске");
+  g_assert_cmpint (opora_store_latest_contract_year (store), ==, 0);
   template_id = add_template (store);
   insert (store, "survey_template", g_variant_new_parsed (
     "{'id': <int64 60>, 'title': <'Другая анкета'>}"));
@@ -645,6 +646,8 @@ test_store_unsurveyed (void)
   add_contract (store, 14, 3, "2023-03-01");
   add_contract (store, 15, 4, "2022-12-31");
   add_contract (store, 16, 5, "2023-05-05");
+  /* The year a print dialog offers first: the latest contract's. */
+  g_assert_cmpint (opora_store_latest_contract_year (store), ==, 2023);
   insert (store, "survey_response", g_variant_new_parsed (
     "{'id': <int64 1>, 'template_id': <%x>, 'person_id': <int64 3>,"
     " 'responded_on': <'2024-02-01'>}", template_id));

@@ -46,6 +46,9 @@ static const char unsurveyed_sql[] =
 static const char unsurveyed_count_sql[] =
   "SELECT count(*) FROM person p" UNSURVEYED_WHERE;
 
+static const char latest_year_sql[] =
+  "SELECT CAST (substr (max (concluded_on), 1, 4) AS INTEGER) FROM contract";
+
 static const char recipient_sql[] =
   "SELECT p.id, " FULL_NAME_SQL " FROM person p WHERE p.id = ?1";
 
@@ -453,6 +456,29 @@ opora_store_list_survey_recipients (OporaStore    *self,
         }
     }
   return g_steal_pointer (&recipients);
+}
+
+int
+opora_store_latest_contract_year (OporaStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int year = 0;
+  int rc;
+
+  g_return_val_if_fail (OPORA_IS_STORE (self), 0);
+
+  if (!(stmt = opora_store_prepare (self, latest_year_sql, &error)))
+    {
+      g_warning ("%s", error->message);
+      return 0;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    year = sqlite3_column_int (stmt, 0);
+  if (!finish_stmt (self, stmt, rc, &error))
+    g_warning ("%s", error->message);
+  return year;
 }
 
 GArray *

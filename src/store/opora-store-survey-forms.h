@@ -70,6 +70,10 @@ GPtrArray           *opora_store_list_survey_recipients          (OporaStore    
                                                                   guint          n_ids,
                                                                   GError       **error);
 
+/* The year of the latest social contract concluded (the index on concluded_on answers at
+ * once), or 0 when there is none: the year a print dialog offers first. */
+int                  opora_store_latest_contract_year            (OporaStore    *self);
+
 /* @recipients as the persons of opora_survey_form_write_pdf(), every one with @date (NULL:
  * the date left blank). The array points into @recipients: keep it alive as long. */
 GArray              *opora_survey_recipients_to_persons          (GPtrArray     *recipients,
