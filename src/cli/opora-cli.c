@@ -15,6 +15,7 @@ static const OporaCliCommand commands[] = {
   { "import", N_("Load an Opora JSON file into an empty database"), opora_cli_import_run },
   { "export", N_("Write the whole registry as an Opora JSON file"), opora_cli_export_run },
   { "print-survey", N_("Write survey forms to an A4 PDF"), opora_cli_print_survey_run },
+  { "report", N_("Print every indicator of a period as JSON or CSV"), opora_cli_report_run },
 };
 
 void

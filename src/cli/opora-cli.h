@@ -50,5 +50,6 @@ int opora_cli_demo_run   (int argc, char **argv);
 int opora_cli_import_run (int argc, char **argv);
 int opora_cli_export_run (int argc, char **argv);
 int opora_cli_print_survey_run (int argc, char **argv);
+int opora_cli_report_run (int argc, char **argv);
 
 G_END_DECLS
