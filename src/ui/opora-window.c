@@ -233,11 +233,13 @@ action_added_cb (OporaWindow *self)
   update_empty_buttons (self);
 }
 
-/* Emitted while the action is still there: asking the group would find it. */
+/* Emitted while the action is still there: asking the group would find it. Also emitted
+ * while the window is disposed, after the template's widgets are gone. */
 static void
 action_removed_cb (OporaWindow *self)
 {
-  gtk_widget_set_visible (self->new_person_button, FALSE);
+  if (self->new_person_button != NULL)
+    gtk_widget_set_visible (self->new_person_button, FALSE);
 }
 
 static gboolean
