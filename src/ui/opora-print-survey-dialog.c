@@ -1,14 +1,13 @@
 #define G_LOG_DOMAIN "opora-ui"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "opora-date.h"
 #include "opora-person.h"
 #include "opora-print-survey-dialog.h"
 #include "opora-store-persons.h"
 #include "opora-store-survey-forms.h"
-#include "opora-survey-form.h"
+#include "opora-survey-print-job.h"
 #include "opora-window.h"
 
 #define MAX_MATCHES 8 /* persons shown for a search: enough to pick from, never a registry */
@@ -55,31 +54,6 @@ struct _OporaPrintSurveyDialog
 };
 
 G_DEFINE_FINAL_TYPE (OporaPrintSurveyDialog, opora_print_survey_dialog, ADW_TYPE_WINDOW)
-
-/* The forms of one print or save: laid out once, a person per copy. */
-typedef struct
-{
-  OporaSurveyFormData *data;
-  OporaSurveyForm     *form;        /* made in the thread that draws */
-  GPtrArray           *recipients;  /* OporaSurveyRecipient; the persons point into it */
-  GArray              *persons;     /* OporaSurveyFormPerson; empty for one blank form */
-  char                *date;
-  char                *path;        /* where Save as PDF… writes */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_pointer (&job->form, opora_survey_form_free);
-  g_clear_pointer (&job->data, opora_survey_form_data_free);
-  g_clear_pointer (&job->persons, g_array_unref);
-  g_clear_pointer (&job->recipients, g_ptr_array_unref);
-  g_free (job->date);
-  g_free (job->path);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static GtkPrintSettings *last_print_settings; /* what the user chose last time, for the next */
 
@@ -390,27 +364,27 @@ date_changed_cb (OporaPrintSurveyDialog *self)
 }
 
 /* The forms the choices make: the data, and a person per copy (none for a blank form). */
-static Job *
+static OporaSurveyPrintJob *
 make_job (OporaPrintSurveyDialog  *self,
           GError                 **error)
 {
-  g_autoptr(Job) job = g_new0 (Job, 1);
+  g_autoptr(OporaSurveyFormData) data = NULL;
+  g_autoptr(GPtrArray) recipients = NULL;
   gint64 template_id = get_template_id (self);
 
   /* A copy of its own: a save runs in a thread while the dialog may change its choice. */
-  if (!(job->data = opora_store_load_survey_form (self->store, template_id, error)))
+  if (!(data = opora_store_load_survey_form (self->store, template_id, error)))
     return NULL;
-  job->date = g_strdup (self->date_display);
 
   switch (get_mode (self))
     {
     case MODE_BLANK:
-      job->recipients = g_ptr_array_new ();
+      recipients = g_ptr_array_new ();
       break;
 
     case MODE_PERSON:
-      job->recipients = opora_store_list_survey_recipients (self->store, &self->person_id, 1,
-                                                            error);
+      recipients = opora_store_list_survey_recipients (self->store, &self->person_id, 1,
+                                                       error);
       break;
 
     case MODE_YEAR:
@@ -420,77 +394,15 @@ make_job (OporaPrintSurveyDialog  *self,
         g_autofree char *to = NULL;
 
         year_bounds (get_year (self), &from, &to);
-        job->recipients = opora_store_list_unsurveyed_contract_holders (self->store,
-                                                                        template_id, from, to,
-                                                                        error);
+        recipients = opora_store_list_unsurveyed_contract_holders (self->store, template_id,
+                                                                   from, to, error);
       }
       break;
     }
-  if (job->recipients == NULL)
+  if (recipients == NULL)
     return NULL;
-
-  job->persons = opora_survey_recipients_to_persons (job->recipients, job->date);
-  if (job->persons->len == 0 && job->date != NULL)
-    {
-      OporaSurveyFormPerson dated = { NULL, job->date };
-
-      g_array_append_val (job->persons, dated); /* a blank form with the date */
-    }
-  return g_steal_pointer (&job);
-}
-
-static guint
-job_n_forms (Job *job)
-{
-  return MAX (job->persons->len, 1);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              Job               *job)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  guint per_form = opora_survey_form_get_n_pages (job->form);
-  guint copy = (guint) page_nr / per_form;
-  double scale = MIN (gtk_print_context_get_width (context) / OPORA_SURVEY_FORM_WIDTH_PT,
-                      gtk_print_context_get_height (context) / OPORA_SURVEY_FORM_HEIGHT_PT);
-
-  /* The form is laid out for A4; another paper gets it shrunk to fit, never cut. */
-  if (fabs (scale - 1) > 0.005)
-    cairo_scale (cr, scale, scale);
-  opora_survey_form_draw_page (job->form, cr, (guint) page_nr % per_form,
-                               job->persons->len > 0
-                               ? &g_array_index (job->persons, OporaSurveyFormPerson, copy)
-                               : NULL);
-}
-
-static GtkPrintOperation *
-print_operation_new (Job *job)
-{
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_paper_size_free (a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  if (last_print_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, last_print_settings);
-  /* The form keeps its own margins: the whole sheet, measured in points. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, job->data->title);
-
-  job->form = opora_survey_form_new (job->data);
-  gtk_print_operation_set_n_pages (operation,
-                                   (int) (job_n_forms (job)
-                                          * opora_survey_form_get_n_pages (job->form)));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (operation), "job", job, (GDestroyNotify) job_free);
-  return operation;
+  return opora_survey_print_job_new (g_steal_pointer (&data), g_steal_pointer (&recipients),
+                                     self->date_display);
 }
 
 /* Closes the dialog and says what happened in the main window, which outlives it. */
@@ -510,7 +422,8 @@ print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                OporaPrintSurveyDialog  *self)
 {
-  Job *job = g_object_get_data (G_OBJECT (operation), "job");
+  OporaSurveyPrintJob *job = g_object_get_data (G_OBJECT (operation),
+                                                 "opora-survey-print-job");
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -521,7 +434,7 @@ print_done_cb (GtkPrintOperation       *operation,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      guint n = job_n_forms (job);
+      guint n = opora_survey_print_job_get_n_forms (job);
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                "%u survey form sent to print",
                                                                "%u survey forms sent to print",
@@ -541,7 +454,7 @@ print_activated (GtkWidget  *widget,
   OporaPrintSurveyDialog *self = OPORA_PRINT_SURVEY_DIALOG (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  Job *job;
+  OporaSurveyPrintJob *job;
 
   if (!(job = make_job (self, &error)))
     {
@@ -549,7 +462,7 @@ print_activated (GtkWidget  *widget,
       return;
     }
   show_banner (self, NULL);
-  operation = print_operation_new (job);
+  operation = opora_survey_print_job_to_operation (job, last_print_settings);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -563,13 +476,12 @@ save_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Job *job = task_data;
+  OporaSurveyPrintJob *job = task_data;
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
   GError *error = NULL;
 
-  if (opora_survey_form_write_pdf (job->path, job->data,
-                                   (const OporaSurveyFormPerson *) job->persons->data,
-                                   job->persons->len, &error))
-    g_task_return_int (task, job_n_forms (job));
+  if (opora_survey_print_job_write_pdf (job, path, &error))
+    g_task_return_int (task, opora_survey_print_job_get_n_forms (job));
   else
     g_task_return_error (task, error);
 }
@@ -792,7 +704,7 @@ opora_print_survey_dialog_export (OporaPrintSurveyDialog  *self,
                                   GError                 **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  Job *job;
+  OporaSurveyPrintJob *job;
 
   g_return_val_if_fail (OPORA_IS_PRINT_SURVEY_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -800,7 +712,7 @@ opora_print_survey_dialog_export (OporaPrintSurveyDialog  *self,
 
   if (!(job = make_job (self, error)))
     return FALSE;
-  operation = print_operation_new (job);
+  operation = opora_survey_print_job_to_operation (job, last_print_settings);
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                   GTK_WINDOW (self), error)
@@ -816,7 +728,8 @@ opora_print_survey_dialog_save_async (OporaPrintSurveyDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  Job *job;
+  OporaSurveyPrintJob *job;
+  char *path;
 
   g_return_if_fail (OPORA_IS_PRINT_SURVEY_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -828,18 +741,19 @@ opora_print_survey_dialog_save_async (OporaPrintSurveyDialog *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  job->path = g_file_get_path (file);
-  if (job->path == NULL)
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
-      job_free (job);
+      opora_survey_print_job_free (job);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                _("Cannot write the forms file “%s”: choose a folder on this "
                                  "computer"), uri);
       return;
     }
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) opora_survey_print_job_free);
+  g_object_set_data_full (G_OBJECT (task), "path", path, g_free);
   self->busy = TRUE;
   show_banner (self, NULL);
   update (self);
