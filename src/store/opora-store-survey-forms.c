@@ -43,8 +43,14 @@ static const char unsurveyed_sql[] =
   "SELECT p.id, " FULL_NAME_SQL " FROM person p" UNSURVEYED_WHERE
   " ORDER BY p.surname, p.name, p.patronymic, p.id";
 
+/* Counted on the contracts alone: the persons' rows are not needed to count them, and the
+ * dialog counts again at every change of the year. */
 static const char unsurveyed_count_sql[] =
-  "SELECT count(*) FROM person p" UNSURVEYED_WHERE;
+  "SELECT count (DISTINCT c.person_id) FROM contract c"
+  " WHERE c.concluded_on >= coalesce (?2, '0000-01-01')"
+  "   AND c.concluded_on <= coalesce (?3, '9999-12-31')"
+  "   AND NOT EXISTS (SELECT 1 FROM survey_response r"
+  "                    WHERE r.person_id = c.person_id AND r.template_id = ?1)";
 
 static const char latest_year_sql[] =
   "SELECT CAST (substr (max (concluded_on), 1, 4) AS INTEGER) FROM contract";
