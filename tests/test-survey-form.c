@@ -592,9 +592,9 @@ test_store_missing_details (void)
 
   bare_data = opora_store_load_survey_form (bare, id, &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (bare_data->introduction, "____________ проводит"));
+  g_assert_true (g_regex_match_simple ("^_{8,} проводит", bare_data->introduction, 0, 0));
   q = g_ptr_array_index (bare_data->questions, 1);
-  g_assert_true (g_str_has_suffix (q->text, "в городе ____________?"));
+  g_assert_true (g_regex_match_simple ("в городе _{8,}\\?$", q->text, 0, 0));
   g_assert_cmpstr (bare_data->institution, ==, "");
   opora_test_rm_rf (dir);
   opora_test_rm_rf (dir2);

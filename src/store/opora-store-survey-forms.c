@@ -5,7 +5,9 @@
 
 #include "opora-error.h"
 #include "opora-store-private.h"
+#include "opora-store-institution.h"
 #include "opora-store-records.h"
+#include "opora-survey.h"
 #include "opora-store-survey-forms.h"
 
 #define FULL_NAME_SQL \
@@ -25,10 +27,6 @@ static const char template_sql[] =
 static const char questions_sql[] =
   "SELECT kind, text, options FROM survey_question"
   " WHERE template_id = ?1 AND retired = 0 ORDER BY position, id";
-
-static const char institution_sql[] =
-  "SELECT full_name, short_name, address, phone, city, city_locative"
-  " FROM institution WHERE id = 1";
 
 /* The contract holders are found through the contracts of the period (an index on
  * concluded_on), not by testing every person: a period holds a small part of a registry. */
@@ -163,88 +161,31 @@ opora_store_find_survey_form_template (OporaStore  *self,
   return id;
 }
 
-/* The texts of the institution a form needs: filled into the template's placeholders and
- * printed at its head. */
-typedef struct
-{
-  char *name;
-  char *city;
-  char *city_locative;
-  char *head;
-} Institution;
-
-static void
-institution_clear (Institution *institution)
-{
-  g_free (institution->name);
-  g_free (institution->city);
-  g_free (institution->city_locative);
-  g_free (institution->head);
-}
-
-static gboolean
-load_institution (OporaStore   *self,
-                  Institution  *out,
-                  GError      **error)
-{
-  sqlite3_stmt *stmt;
-  GString *head;
-  int rc;
-
-  if (!(stmt = opora_store_prepare (self, institution_sql, error)))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  head = g_string_new (NULL);
-  if (rc == SQLITE_ROW)
-    {
-      const char *full_name = column_text (stmt, 0);
-      const char *short_name = column_text (stmt, 1);
-      const char *address = column_text (stmt, 2);
-      const char *phone = column_text (stmt, 3);
-      const char *city = column_text (stmt, 4);
-      const char *locative = column_text (stmt, 5);
-      GString *details = g_string_new (address);
-
-      /* The seed's form names the centre in full («БУ «Югорский комплексный центр…»»). */
-      out->name = g_strdup (*full_name != '\0' ? full_name : short_name);
-      out->city = g_strdup (city);
-      out->city_locative = g_strdup (*locative != '\0' ? locative : city);
-      if (*phone != '\0')
-        {
-          if (details->len > 0)
-            g_string_append (details, ", ");
-          /* TRANSLATORS: the institution's phone at the head of a printed form */
-          g_string_append_printf (details, C_("survey form", "tel. %s"), phone);
-        }
-      g_string_append (head, out->name);
-      if (details->len > 0)
-        g_string_append_printf (head, "\n%s", details->str);
-      g_string_free (details, TRUE);
-    }
-  else
-    {
-      out->name = g_strdup ("");
-      out->city = g_strdup ("");
-      out->city_locative = g_strdup ("");
-    }
-  out->head = g_string_free (head, FALSE);
-  return finish_stmt (self, stmt, rc, error);
-}
-
-/* @text with {institution}, {city_locative} and {city} replaced, as
- * opora_survey_fill_text() does; a detail not set in Preferences leaves a line to fill in by
- * hand on the paper. Other braces are left as typed. */
+/* The head of a form: the institution's name, then its address and phone. */
 static char *
-fill_placeholders (const char        *text,
-                   const Institution *institution)
+institution_head (OporaInstitution *institution)
 {
-  static const char * const names[] = { "{institution}", "{city_locative}", "{city}" };
-  const char *values[] = { institution->name, institution->city_locative, institution->city };
-  GString *out = g_string_new (text);
+  const char *name = opora_institution_get_full_name (institution);
+  const char *address = opora_institution_get_address (institution);
+  const char *phone = opora_institution_get_phone (institution);
+  GString *head = g_string_new (NULL);
+  GString *details = g_string_new (address);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_string_replace (out, names[i], *values[i] != '\0' ? values[i] : "____________", 0);
-  return g_string_free (out, FALSE);
+  /* The seed's form names the centre in full («БУ «Югорский комплексный центр…»»). */
+  if (*name == '\0')
+    name = opora_institution_get_short_name (institution);
+  if (*phone != '\0')
+    {
+      if (details->len > 0)
+        g_string_append (details, ", ");
+      /* TRANSLATORS: the institution's phone at the head of a printed form */
+      g_string_append_printf (details, C_("survey form", "tel. %s"), phone);
+    }
+  g_string_append (head, name);
+  if (details->len > 0)
+    g_string_append_printf (head, "\n%s", details->str);
+  g_string_free (details, TRUE);
+  return g_string_free (head, FALSE);
 }
 
 static OporaSurveyFormKind
@@ -262,7 +203,7 @@ kind_from_text (const char *kind)
 /* The options of a choice, one a line as stored, without empty lines. */
 static GStrv
 split_options (const char        *options,
-               const Institution *institution)
+               OporaInstitution  *institution)
 {
   g_auto(GStrv) lines = g_strsplit (options != NULL ? options : "", "\n", -1);
   GPtrArray *kept = g_ptr_array_new ();
@@ -271,7 +212,7 @@ split_options (const char        *options,
     {
       g_strstrip (lines[i]);
       if (lines[i][0] != '\0')
-        g_ptr_array_add (kept, fill_placeholders (lines[i], institution));
+        g_ptr_array_add (kept, opora_survey_fill_text (lines[i], institution));
     }
   g_ptr_array_add (kept, NULL);
   return (GStrv) g_ptr_array_free (kept, FALSE);
@@ -280,7 +221,7 @@ split_options (const char        *options,
 static gboolean
 load_questions (OporaStore           *self,
                 gint64                template_id,
-                const Institution    *institution,
+                OporaInstitution     *institution,
                 OporaSurveyFormData  *data,
                 GError              **error)
 {
@@ -293,7 +234,7 @@ load_questions (OporaStore           *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       OporaSurveyFormKind kind = kind_from_text (column_text (stmt, 0));
-      g_autofree char *text = fill_placeholders (column_text (stmt, 1), institution);
+      g_autofree char *text = opora_survey_fill_text (column_text (stmt, 1), institution);
       g_auto(GStrv) options = NULL;
 
       if (kind == OPORA_SURVEY_FORM_SINGLE || kind == OPORA_SURVEY_FORM_MULTIPLE)
@@ -309,7 +250,7 @@ opora_store_load_survey_form (OporaStore  *self,
                               GError     **error)
 {
   g_autoptr(OporaSurveyFormData) data = NULL;
-  Institution institution = { 0 };
+  g_autoptr(OporaInstitution) institution = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
   int rc;
@@ -320,10 +261,9 @@ opora_store_load_survey_form (OporaStore  *self,
   /* One snapshot: the texts and the questions of the same moment. */
   if (!opora_store_snapshot_begin (self, error))
     return NULL;
-  if (!load_institution (self, &institution, error)
+  if (!(institution = opora_store_load_institution (self, error))
       || !(stmt = opora_store_prepare (self, template_sql, error)))
     {
-      institution_clear (&institution);
       opora_store_snapshot_end (self);
       return NULL;
     }
@@ -333,12 +273,12 @@ opora_store_load_survey_form (OporaStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      data->title = fill_placeholders (column_text (stmt, 0), &institution);
-      data->greeting = fill_placeholders (column_text (stmt, 1), &institution);
-      data->introduction = fill_placeholders (column_text (stmt, 2), &institution);
-      data->instructions = fill_placeholders (column_text (stmt, 3), &institution);
-      data->closing = fill_placeholders (column_text (stmt, 4), &institution);
-      data->institution = g_strdup (institution.head);
+      data->title = opora_survey_fill_text (column_text (stmt, 0), institution);
+      data->greeting = opora_survey_fill_text (column_text (stmt, 1), institution);
+      data->introduction = opora_survey_fill_text (column_text (stmt, 2), institution);
+      data->instructions = opora_survey_fill_text (column_text (stmt, 3), institution);
+      data->closing = opora_survey_fill_text (column_text (stmt, 4), institution);
+      data->institution = institution_head (institution);
     }
   ok = finish_stmt (self, stmt, rc, error);
   if (ok && rc != SQLITE_ROW)
@@ -349,8 +289,7 @@ opora_store_load_survey_form (OporaStore  *self,
                    _("There is no survey template with id %s"), id);
       ok = FALSE;
     }
-  ok = ok && load_questions (self, template_id, &institution, data, error);
-  institution_clear (&institution);
+  ok = ok && load_questions (self, template_id, institution, data, error);
   opora_store_snapshot_end (self);
   return ok ? g_steal_pointer (&data) : NULL;
 }

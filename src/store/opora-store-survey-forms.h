@@ -38,11 +38,11 @@ gint64               opora_store_find_survey_form_template       (OporaStore   *
                                                                   GError      **error);
 
 /* The form of template @template_id: its title, greeting, introduction, instructions and
- * closing, and its questions in use (retired ones left out) in order, with {institution},
- * {city_locative} and {city} replaced by the institution's full name (its short name when
- * none), the locative of its city (the city when none) and its city — a detail not set
- * leaves a line to write on; the head holds the institution's name, then its address and
- * phone. NULL with OPORA_ERROR_NOT_FOUND when there is no such template. */
+ * closing, and its questions in use (retired ones left out) in order, with the
+ * institution's details of Preferences filled in by opora_survey_fill_text() ({institution},
+ * {city_locative}, {city}; a detail not set leaves a line to write on); the head holds the
+ * institution's name, then its address and phone. NULL with OPORA_ERROR_NOT_FOUND when there
+ * is no such template. */
 OporaSurveyFormData *opora_store_load_survey_form                (OporaStore   *self,
                                                                   gint64        template_id,
                                                                   GError      **error);
