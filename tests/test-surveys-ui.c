@@ -265,7 +265,7 @@ test_page_and_template_editor (Fixture       *fixture,
   /* Filled in: a title, the first question, and a second one, a choice. */
   gtk_editable_set_text (GTK_EDITABLE (row_titled (editor, C_("survey", "Title"))),
                          "Анкета о занятости");
-  question = row_titled (editor, _("Question"));
+  question = row_titled (editor, C_("survey", "Question"));
   gtk_editable_set_text (GTK_EDITABLE (question), "Работаете ли Вы сейчас?");
   add = find (editor, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_BUTTON_CONTENT));
   g_assert_nonnull (add);
@@ -276,7 +276,7 @@ test_page_and_template_editor (Fixture       *fixture,
     OporaSurveyQuestion *second = opora_survey_template_get_question (survey, 1);
     g_autofree char *title = g_strdup_printf (_("%u. %s"), 2, _("New question"));
     GtkWidget *second_row = row_titled (editor, title);
-    GtkWidget *second_question = find (second_row, is_row_titled, _("Question"));
+    GtkWidget *second_question = find (second_row, is_row_titled, C_("survey", "Question"));
     GtkWidget *kind = find (second_row, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
 
     gtk_editable_set_text (GTK_EDITABLE (second_question), "Где Вы ищете работу?");
@@ -367,7 +367,7 @@ test_reword_answered_question (Fixture       *fixture,
   second_title = g_strdup_printf (_("%u. %s"), 2, old_text);
   second = row_titled (editor, second_title);
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (second)), "1"));
-  q2_entry = find (second, is_row_titled, _("Question"));
+  q2_entry = find (second, is_row_titled, C_("survey", "Question"));
   gtk_editable_set_text (GTK_EDITABLE (q2_entry),
                          "Готовы ли Вы воспользоваться опытом других семей города "
                          "{city_locative}?");

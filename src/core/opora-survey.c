@@ -37,6 +37,7 @@ enum {
   PROP_N_RESPONSES,
   /* Read-only, for rows bound with <lookup>. */
   PROP_BUILTIN,
+  PROP_BADGE,
   PROP_N_QUESTIONS,
   N_PROPS
 };
@@ -121,6 +122,10 @@ opora_survey_template_get_property (GObject    *object,
     case PROP_BUILTIN:
       g_value_set_boolean (value, opora_survey_template_is_builtin (self));
       break;
+    case PROP_BADGE:
+      g_value_set_string (value, opora_survey_template_is_builtin (self)
+                                 ? C_("survey", "built-in") : NULL);
+      break;
     case PROP_N_QUESTIONS:
       g_value_set_uint (value, opora_survey_template_get_n_questions (self));
       break;
@@ -186,6 +191,8 @@ opora_survey_template_class_init (OporaSurveyTemplateClass *klass)
   properties[PROP_N_RESPONSES] =
     g_param_spec_uint ("n-responses", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_BUILTIN] = g_param_spec_boolean ("builtin", NULL, NULL, FALSE, ro);
+  /* «встроенная» beside the built-in survey's title in lists. */
+  properties[PROP_BADGE] = g_param_spec_string ("badge", NULL, NULL, NULL, ro);
   properties[PROP_N_QUESTIONS] =
     g_param_spec_uint ("n-questions", NULL, NULL, 0, G_MAXUINT, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -265,8 +272,10 @@ opora_survey_template_set_code (OporaSurveyTemplate *self,
 {
   g_return_if_fail (OPORA_IS_SURVEY_TEMPLATE (self));
 
-  if (opora_survey_replace_text (&self->code, code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILTIN]);
+  if (!opora_survey_replace_text (&self->code, code))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILTIN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE]);
 }
 
 gboolean

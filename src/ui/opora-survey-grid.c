@@ -435,7 +435,7 @@ fill_header (OporaSurveyGrid *self)
   g_autoptr(OporaInstitution) institution = opora_store_load_institution (self->store, NULL);
   g_autoptr(GString) legend = g_string_new (NULL);
   guint n = opora_survey_template_get_n_questions (self->survey);
-  const char *titles[] = { _("Person"), _("Date") };
+  const char *titles[] = { _("Person"), C_("survey", "Date") };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {

@@ -178,7 +178,7 @@ add_single (OporaSurveyResponseEditor *self,
   GtkWidget *row = adw_combo_row_new ();
   guint selected = 0;
 
-  gtk_string_list_append (model, _("Not answered"));
+  gtk_string_list_append (model, C_("survey", "Not answered"));
   for (guint i = 0; options[i] != NULL; i++)
     {
       gtk_string_list_append (model, options[i]);

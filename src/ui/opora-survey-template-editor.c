@@ -353,9 +353,9 @@ question_row_new (OporaSurveyTemplateEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
 
   row->text_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->text_row), _("Question"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->text_row), C_("survey", "Question"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->text_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Question"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("survey", "Question"), -1);
   gtk_editable_set_text (GTK_EDITABLE (row->text_row),
                          opora_survey_question_get_text (question) ?: "");
   g_signal_connect (row->text_row, "changed", G_CALLBACK (text_row_changed_cb), row);
@@ -364,7 +364,7 @@ question_row_new (OporaSurveyTemplateEditor *self,
   adw_expander_row_add_row (row->row, text_error_row);
 
   row->kind_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->kind_row), _("Answer"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->kind_row), C_("survey", "Answer"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->kind_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of answer"), -1);
   for (guint kind = 0; kind <= OPORA_SURVEY_QUESTION_KIND_LAST; kind++)
