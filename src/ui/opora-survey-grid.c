@@ -352,6 +352,7 @@ cell_new (Line       *line,
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width_chars);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   g_signal_connect (entry, "activate", G_CALLBACK (cell_activate_cb), line);
@@ -412,8 +413,12 @@ line_add (OporaSurveyGrid *self)
 
       g_free (label);
       label = g_strdup_printf (_("Form %u, question %u"), line->index + 1, i + 1);
-      gtk_grid_attach (self->grid, cell_new (line, answer_width (question), label),
-                       FIRST_CELL_COLUMN + 2 + (int) i, grid_row, 1, 1);
+      GtkWidget *cell = cell_new (line, answer_width (question), label);
+
+      /* A short answer reads best in the middle of its cell, under its number. */
+      if (answer_width (question) < 8)
+        gtk_editable_set_alignment (GTK_EDITABLE (cell), 0.5);
+      gtk_grid_attach (self->grid, cell, FIRST_CELL_COLUMN + 2 + (int) i, grid_row, 1, 1);
     }
 
   line->status = gtk_image_new ();
@@ -454,7 +459,7 @@ fill_header (OporaSurveyGrid *self)
       g_autofree char *escaped = g_markup_escape_text (text, -1);
       GtkWidget *header = gtk_label_new (number);
 
-      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_label_set_xalign (GTK_LABEL (header), 0.5);
       gtk_widget_set_tooltip_text (header, text);
       gtk_widget_add_css_class (header, "heading");
       gtk_grid_attach (self->grid, header, FIRST_CELL_COLUMN + 2 + (int) i, 0, 1, 1);

@@ -381,19 +381,20 @@ question_row_new (OporaSurveyTemplateEditor *self,
   adw_expander_row_add_row (row->row, row->options_row);
   adw_expander_row_add_row (row->row, row->options_error_row);
 
-  row->up_button = icon_button_new ("go-up-symbolic", _("Move Up"), _("Move question up"));
-  g_object_set_data (G_OBJECT (row->up_button), "opora-delta", GINT_TO_POINTER (-1));
-  g_signal_connect (row->up_button, "clicked", G_CALLBACK (move_clicked_cb), row);
-  adw_expander_row_add_action (row->row, row->up_button);
+  /* An expander row puts each action before those added earlier: added right to left. */
+  remove_button = icon_button_new ("user-trash-symbolic", _("Remove Question"),
+                                   _("Remove question"));
+  g_signal_connect (remove_button, "clicked", G_CALLBACK (remove_clicked_cb), row);
+  adw_expander_row_add_action (row->row, remove_button);
   row->down_button = icon_button_new ("go-down-symbolic", _("Move Down"),
                                       _("Move question down"));
   g_object_set_data (G_OBJECT (row->down_button), "opora-delta", GINT_TO_POINTER (1));
   g_signal_connect (row->down_button, "clicked", G_CALLBACK (move_clicked_cb), row);
   adw_expander_row_add_action (row->row, row->down_button);
-  remove_button = icon_button_new ("user-trash-symbolic", _("Remove Question"),
-                                   _("Remove question"));
-  g_signal_connect (remove_button, "clicked", G_CALLBACK (remove_clicked_cb), row);
-  adw_expander_row_add_action (row->row, remove_button);
+  row->up_button = icon_button_new ("go-up-symbolic", _("Move Up"), _("Move question up"));
+  g_object_set_data (G_OBJECT (row->up_button), "opora-delta", GINT_TO_POINTER (-1));
+  g_signal_connect (row->up_button, "clicked", G_CALLBACK (move_clicked_cb), row);
+  adw_expander_row_add_action (row->row, row->up_button);
 
   adw_expander_row_set_expanded (row->row, expanded);
   adw_preferences_group_add (self->questions_group, GTK_WIDGET (row->row));
