@@ -8,6 +8,8 @@
 
 #include "opora-date.h"
 #include "opora-i18n.h"
+#include "opora-person-page.h"
+#include "opora-person-surveys.h"
 #include "opora-snils.h"
 #include "opora-store-persons.h"
 #include "opora-store-private.h"
@@ -95,7 +97,8 @@ static gboolean
 is_button_labelled (GtkWidget     *widget,
                     gconstpointer  label)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -358,7 +361,8 @@ test_reword_answered_question (Fixture       *fixture,
   opora_survey_response_set_answer (response, opora_survey_template_get_question (seed, 1), "yes");
   g_assert_true (opora_store_save_survey_response (fixture->store, response, &error));
   g_assert_no_error (error);
-  old_text = g_strdup (opora_survey_question_get_text (opora_survey_template_get_question (seed, 1)));
+  old_text = g_strdup (opora_survey_question_get_text (
+                         opora_survey_template_get_question (seed, 1)));
 
   editor = GTK_WIDGET (opora_surveys_page_open_editor (OPORA_SURVEYS_PAGE (fixture->page),
                                                        survey_id));
@@ -418,7 +422,8 @@ test_response_editor (Fixture       *fixture,
 
   /* The form as the seed prints it. */
   g_assert_nonnull (find (editor, is_row_titled, "Гришин Антон Павлович"));
-  q1_title = g_strdup_printf (_("%u. %s"), 1, "Готовы ли Вы участвовать в психологических занятиях по "
+  q1_title = g_strdup_printf (_("%u. %s"), 1,
+                              "Готовы ли Вы участвовать в психологических занятиях по "
                               "поиску внутренних ресурсов для повышения своего материального "
                               "благосостояния (своей семьи)?");
   q1_row = row_titled (editor, q1_title);
@@ -599,6 +604,110 @@ test_grid_keyboard (Fixture       *fixture,
                                               " WHERE value = 'yes'"), ==, 5);
 }
 
+static gboolean
+is_response_editor (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (OPORA_IS_SURVEY_RESPONSE_EDITOR (window))
+        {
+          *(GtkWidget **) data = GTK_WIDGET (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The group's own list: the group keeps a hidden list box of its own for rows. */
+static gboolean
+is_visible_list_box (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_get_visible (widget);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += ADW_IS_ACTION_ROW (child) ? 1 : 0;
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  guint      n;
+} ListCount;
+
+static gboolean
+list_has_n_rows (gpointer data)
+{
+  ListCount *count = data;
+
+  return count_rows (count->list) == count->n;
+}
+
+/* From a person's page: fill in the built-in survey, see it listed, delete it, Undo. */
+static void
+test_person_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 person = add_person (fixture->store, "Фомина", "Ирина", "Львовна", NULL);
+  GtkWidget *page = opora_person_page_new (fixture->store, person);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group, *list, *editor = NULL, *row;
+  ListCount count;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 860, 900);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  group = find (page, is_of_type, GSIZE_TO_POINTER (OPORA_TYPE_PERSON_SURVEYS));
+  g_assert_nonnull (group);
+  list = find (group, is_visible_list_box, NULL);
+  g_assert_cmpuint (count_rows (list), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (group, "person-surveys.fill", "x", (gint64) 0));
+  g_assert_true (wait_for (is_response_editor, &editor));
+  {
+    g_autofree char *q1 = g_strdup_printf (_("%u. %s"), 1, "Готовы ли Вы участвовать в "
+                                           "психологических занятиях по поиску внутренних "
+                                           "ресурсов для повышения своего материального "
+                                           "благосостояния (своей семьи)?");
+    GtkWidget *q1_row = row_titled (editor, q1);
+    GtkWidget *q2_row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (q1_row));
+
+    click (find (q1_row, is_toggle_labelled, C_("answer", "No")));
+    click (find (q2_row, is_toggle_labelled, C_("answer", "Yes")));
+  }
+  g_assert_true (opora_survey_response_editor_save (OPORA_SURVEY_RESPONSE_EDITOR (editor)));
+
+  count = (ListCount) { list, 1 };
+  g_assert_true (wait_for (list_has_n_rows, &count));
+  row = find (list, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ACTION_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Анкета о согласии на обмен опытом");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 — "));
+
+  click (find (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON)));
+  count.n = 0;
+  g_assert_true (wait_for (list_has_n_rows, &count));
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM survey_answer"), ==, 0);
+  click (find (page, is_button_labelled, _("_Undo")));
+  count.n = 1;
+  g_assert_true (wait_for (list_has_n_rows, &count));
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM survey_answer"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +729,7 @@ main (int   argc,
       ADD ("reword-answered-question", test_reword_answered_question);
       ADD ("response-editor", test_response_editor);
       ADD ("grid-keyboard", test_grid_keyboard);
+      ADD ("person-page", test_person_page);
     }
 #undef ADD
 

@@ -387,6 +387,7 @@ test_retire_on_edit (Fixture       *f,
   OporaSurveyQuestion *yes_no = opora_survey_template_get_question (survey, 0);
   OporaSurveyQuestion *choice = opora_survey_template_get_question (survey, 1);
   OporaSurveyQuestion *text = opora_survey_template_get_question (survey, 2);
+  OporaSurveyQuestion *question;
   gint64 person = add_person (f->store, "Кузнецова", "Мария", "Петровна", NULL);
   gint64 yes_no_id = opora_survey_question_get_id (yes_no);
   gint64 choice_id = opora_survey_question_get_id (choice);
@@ -415,8 +416,8 @@ test_retire_on_edit (Fixture       *f,
                                                &error);
   g_assert_no_error (error);
   g_assert_cmpuint (opora_survey_template_get_n_questions (reloaded), ==, 3);
-  g_assert_cmpstr (opora_survey_question_get_text (opora_survey_template_get_question (reloaded, 0)),
-                   ==, "Нужна ли вам помощь центра?");
+  question = opora_survey_template_get_question (reloaded, 0);
+  g_assert_cmpstr (opora_survey_question_get_text (question), ==, "Нужна ли вам помощь центра?");
   g_assert_cmpuint (opora_survey_question_get_n_answers (
                       opora_survey_template_get_question (reloaded, 1)), ==, 1);
 
@@ -440,7 +441,8 @@ test_retire_on_edit (Fixture       *f,
   g_assert_no_error (error);
 
   /* Removing an answered question retires it; the response keeps its answer. */
-  opora_survey_template_remove_question (reloaded, opora_survey_template_get_question (reloaded, 1));
+  question = opora_survey_template_get_question (reloaded, 1);
+  opora_survey_template_remove_question (reloaded, question);
   g_assert_true (opora_store_save_survey_template (f->store, reloaded, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f->store, "SELECT retired FROM survey_question WHERE id = 0 + "

@@ -276,7 +276,8 @@ opora_survey_response_copy (OporaSurveyResponse *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(OporaSurveyAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+      g_autoptr(OporaSurveyAnswer) answer =
+        g_list_model_get_item (G_LIST_MODEL (self->answers), i);
       g_autoptr(OporaSurveyAnswer) answer_copy = opora_survey_answer_new (answer->question,
                                                                          answer->value);
 
@@ -432,7 +433,8 @@ find_answer (OporaSurveyResponse *self,
   *index = n;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(OporaSurveyAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+      g_autoptr(OporaSurveyAnswer) answer =
+        g_list_model_get_item (G_LIST_MODEL (self->answers), i);
       guint answer_position = opora_survey_question_get_position (answer->question);
 
       if (opora_survey_question_get_id (answer->question) == question_id && question_id != 0)
@@ -498,7 +500,8 @@ opora_survey_response_dup_summary (OporaSurveyResponse *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(OporaSurveyAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+      g_autoptr(OporaSurveyAnswer) answer =
+        g_list_model_get_item (G_LIST_MODEL (self->answers), i);
       g_autofree char *display = opora_survey_answer_dup_display (answer);
 
       if (summary->len > 0)
@@ -587,7 +590,8 @@ opora_survey_response_validate (OporaSurveyResponse  *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(OporaSurveyAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+      g_autoptr(OporaSurveyAnswer) answer =
+        g_list_model_get_item (G_LIST_MODEL (self->answers), i);
 
       if (!opora_survey_question_accepts (answer->question, answer->value))
         {

@@ -72,9 +72,9 @@ gint64               opora_store_get_builtin_question_id   (OporaStore          
  * (OPORA_ERROR_INVALID_VALUE); the person has no other response to the same survey on the
  * same day (OPORA_ERROR_DUPLICATE: a form keyed in twice). On any refusal nothing is
  * written. "changed" is emitted for "survey_response" and "survey_answer". */
-gboolean             opora_store_save_survey_response      (OporaStore                     *self,
-                                                            OporaSurveyResponse            *response,
-                                                            GError                        **error);
+gboolean             opora_store_save_survey_response      (OporaStore          *self,
+                                                            OporaSurveyResponse *response,
+                                                            GError             **error);
 
 /* The response with its answers, each with the question it answered (retired or not),
  * the template's title and the person's name; NULL with OPORA_ERROR_NOT_FOUND. */
@@ -90,8 +90,8 @@ GListModel          *opora_store_list_template_survey_responses (OporaStore *sel
                                                                  gint64      template_id);
 
 /* How many responses template @template_id has; every response for 0. */
-guint                opora_store_count_survey_responses    (OporaStore                     *self,
-                                                            gint64                          template_id);
+guint                opora_store_count_survey_responses    (OporaStore *self,
+                                                            gint64      template_id);
 
 /* The one person @text names as a form's respondent is written: a SNILS (digits, with or
  * without dashes and spaces), or a surname followed by initials or names («Иванов И.И.»,

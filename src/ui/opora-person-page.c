@@ -8,6 +8,7 @@
 #include "opora-family.h"
 #include "opora-person-editor.h"
 #include "opora-person-page.h"
+#include "opora-person-surveys.h"
 #include "opora-registry-page.h"
 #include "opora-store-contracts.h"
 #include "opora-store-enrollments.h"
@@ -45,6 +46,7 @@ struct _OporaPersonPage
   GtkListBox      *family_list;
   GtkListBox      *contracts_list;
   GtkListBox      *enrollments_list;
+  OporaPersonSurveys *surveys_group;
 };
 
 enum {
@@ -514,6 +516,7 @@ opora_person_page_constructed (GObject *object)
 
   self->undo = opora_undo_list_new (GTK_WIDGET (self), self->toast_overlay, self->store,
                                     "person.undo-delete");
+  opora_person_surveys_set_person (self->surveys_group, self->store, self->person_id);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   reload (self);
@@ -594,6 +597,7 @@ opora_person_page_class_init (OporaPersonPageClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OPORA_TYPE_PERSON_SURVEYS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/ru/opora/Opora/opora-person-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -613,6 +617,7 @@ opora_person_page_class_init (OporaPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaPersonPage, family_list);
   gtk_widget_class_bind_template_child (widget_class, OporaPersonPage, contracts_list);
   gtk_widget_class_bind_template_child (widget_class, OporaPersonPage, enrollments_list);
+  gtk_widget_class_bind_template_child (widget_class, OporaPersonPage, surveys_group);
   gtk_widget_class_bind_template_callback (widget_class, enrollments_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action_cb);

@@ -283,7 +283,8 @@ line_save (Line *line)
       opora_survey_response_set_answer (response, question_of (line, column), value);
     }
 
-  if (!opora_survey_response_validate (response, opora_survey_template_get_questions (self->survey),
+  if (!opora_survey_response_validate (response,
+                                       opora_survey_template_get_questions (self->survey),
                                        &field, &question_id, &error)
       || !opora_store_save_survey_response (self->store, response, &error))
     {
@@ -501,7 +502,8 @@ count_unsaved (OporaSurveyGrid *self)
         continue;
       /* The date the grid filled in is not the user's typing. */
       for (guint c = 0; c < line->cells->len && !typed; c++)
-        typed = c != DATE_CELL && *gtk_editable_get_text (GTK_EDITABLE (cell_at (line, c))) != '\0';
+        typed = c != DATE_CELL
+                && *gtk_editable_get_text (GTK_EDITABLE (cell_at (line, c))) != '\0';
       n += typed ? 1 : 0;
     }
   return n;

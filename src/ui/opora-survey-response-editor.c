@@ -251,7 +251,8 @@ add_text (OporaSurveyResponseEditor *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (input_changed_cb), input);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
@@ -369,7 +370,8 @@ load_fields (OporaSurveyResponseEditor *self)
 
   /* The form as the person read it: the greeting, then what the survey is for. */
   adw_preferences_group_set_title (self->questions_group,
-                                   greeting ? greeting : opora_survey_template_get_title (self->survey));
+                                   greeting ? greeting
+                                            : opora_survey_template_get_title (self->survey));
   if (introduction != NULL && instructions != NULL)
     description = g_strdup_printf ("%s\n\n%s", introduction, instructions);
   else

@@ -184,7 +184,8 @@ question_row_update (QuestionRow *row)
     gtk_widget_set_visible (row->options_error_row, FALSE);
   gtk_widget_set_sensitive (row->up_button, position > 1);
   gtk_widget_set_sensitive (row->down_button,
-                            position < opora_survey_template_get_n_questions (row->editor->survey));
+                            position < opora_survey_template_get_n_questions (
+                                         row->editor->survey));
 }
 
 static void
