@@ -600,7 +600,7 @@ test_calls_due_queue (Fixture       *f,
   g_assert_cmpint (opora_followup_call_get_person_id (first), ==, anna);
   g_assert_cmpint (opora_followup_call_get_group_id (first), ==, january);
   g_assert_cmpint (opora_followup_call_get_id (first), ==, 0);
-  g_assert_cmpstr (opora_followup_call_get_phone (first), ==, "+79123456789");
+  g_assert_cmpstr (opora_followup_call_get_phone (first), ==, "+7 912 345-67-89");
   g_assert_cmpstr (opora_followup_call_get_meeting_on (first), ==, "2024-01-31");
   {
     g_autofree char *due_on = opora_followup_call_dup_due_on (first);
@@ -693,6 +693,9 @@ test_attendance_keeps_calls (Fixture       *f,
   opora_group_set_meeting_on (group, "2024-02-01");
   g_assert_false (opora_store_save_group (f->store, group, &error));
   g_assert_error (error, OPORA_ERROR, OPORA_ERROR_DATE_ORDER);
+  g_assert_cmpstr (error->message, ==,
+                   "The follow-up call to Акулова Анна on 29.02.2024 would be earlier than a "
+                   "month after the meeting: the meeting may be on 31.01.2024 at the latest");
   g_clear_error (&error);
   after = dump (f->store);
   g_assert_cmpstr (after, ==, before);

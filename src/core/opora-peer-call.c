@@ -301,7 +301,7 @@ opora_followup_call_set_situation (OporaFollowupCall *self,
                                    OporaSituation     situation)
 {
   g_return_if_fail (OPORA_IS_FOLLOWUP_CALL (self));
-  g_return_if_fail (situation <= OPORA_SITUATION_LAST);
+  g_return_if_fail (situation <= OPORA_SITUATION_WORSE);
 
   if (self->situation == situation)
     return;

@@ -12,22 +12,6 @@ G_DEFINE_ENUM_TYPE (OporaWishSource, opora_wish_source,
                     G_DEFINE_ENUM_VALUE (OPORA_WISH_SOURCE_SURVEY, "survey"),
                     G_DEFINE_ENUM_VALUE (OPORA_WISH_SOURCE_BOTH, "both"))
 
-/* The nick of each value is the text stored in the database; NONE is never stored. */
-G_DEFINE_ENUM_TYPE (OporaSituation, opora_situation,
-                    G_DEFINE_ENUM_VALUE (OPORA_SITUATION_NONE, "none"),
-                    G_DEFINE_ENUM_VALUE (OPORA_SITUATION_BETTER, "better"),
-                    G_DEFINE_ENUM_VALUE (OPORA_SITUATION_UNCHANGED, "unchanged"),
-                    G_DEFINE_ENUM_VALUE (OPORA_SITUATION_WORSE, "worse"))
-
-static const char * const situation_names[] = {
-  NC_("situation", "Not chosen"),
-  NC_("situation", "Better"),
-  NC_("situation", "Unchanged"),
-  NC_("situation", "Worse"),
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (situation_names) == OPORA_SITUATION_LAST + 1);
-
 static const char * const source_names[] = {
   NC_("wish source", "Marked by hand"),
   NC_("wish source", "Survey: question 2"),
@@ -72,40 +56,6 @@ opora_wish_source_display_name (OporaWishSource source)
 {
   g_return_val_if_fail (source <= OPORA_WISH_SOURCE_BOTH, NULL);
   return g_dpgettext2 (GETTEXT_PACKAGE, "wish source", source_names[source]);
-}
-
-const char *
-opora_situation_to_string (OporaSituation situation)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
-
-  if (situation == OPORA_SITUATION_NONE)
-    return NULL;
-  klass = g_type_class_ref (OPORA_TYPE_SITUATION);
-  value = g_enum_get_value (klass, situation);
-  g_return_val_if_fail (value != NULL, NULL);
-  return value->value_nick;
-}
-
-OporaSituation
-opora_situation_from_string (const char *text)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
-
-  if (text == NULL || g_str_equal (text, "none"))
-    return OPORA_SITUATION_NONE;
-  klass = g_type_class_ref (OPORA_TYPE_SITUATION);
-  value = g_enum_get_value_by_nick (klass, text);
-  return value ? (OporaSituation) value->value : OPORA_SITUATION_NONE;
-}
-
-const char *
-opora_situation_display_name (OporaSituation situation)
-{
-  g_return_val_if_fail (situation <= OPORA_SITUATION_LAST, NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "situation", situation_names[situation]);
 }
 
 char *

@@ -6,6 +6,9 @@
 
 #include <glib-object.h>
 
+/* OporaSituation: the same better / unchanged / worse as a contract's outcome. */
+#include "opora-contract-enums.h"
+
 G_BEGIN_DECLS
 
 /* Where a wish comes from: a hand mark, a survey answer Q2 = yes, or both. */
@@ -16,29 +19,11 @@ typedef enum
   OPORA_WISH_SOURCE_BOTH,
 } OporaWishSource;
 
-/* How the person's situation changed, asked in the follow-up call. NONE: not chosen yet
- * (refused on save, never stored). */
-typedef enum
-{
-  OPORA_SITUATION_NONE,
-  OPORA_SITUATION_BETTER,
-  OPORA_SITUATION_UNCHANGED,
-  OPORA_SITUATION_WORSE,
-} OporaSituation;
-
-#define OPORA_SITUATION_LAST OPORA_SITUATION_WORSE
-
 #define OPORA_TYPE_WISH_SOURCE (opora_wish_source_get_type ())
-#define OPORA_TYPE_SITUATION   (opora_situation_get_type ())
 
 GType           opora_wish_source_get_type      (void) G_GNUC_CONST;
-GType           opora_situation_get_type        (void) G_GNUC_CONST;
 
 const char     *opora_wish_source_display_name  (OporaWishSource  source);
-/* "better", "unchanged", "worse"; NULL for NONE. */
-const char     *opora_situation_to_string       (OporaSituation   situation);
-OporaSituation  opora_situation_from_string     (const char      *text);
-const char     *opora_situation_display_name    (OporaSituation   situation);
 
 /* The first day a follow-up call may be made after a meeting on @meeting_on (ISO): one
  * calendar month later, 31.01 → 28.02 (29.02 in a leap year). NULL for a NULL or

@@ -6,6 +6,7 @@
 #include "opora-date.h"
 #include "opora-error.h"
 #include "opora-list-model.h"
+#include "opora-person.h"
 #include "opora-peer.h"
 #include "opora-store-groups.h"
 #include "opora-store-peer-private.h"
@@ -88,7 +89,9 @@ read_members (OporaGroup *group,
       opora_group_member_set_person_name (member, name);
       if (!g_str_equal (parts[4], "-"))
         {
-          phone = unhex (parts[4]);
+          g_autofree char *stored = unhex (parts[4]);
+
+          phone = opora_person_format_phone (stored);
           opora_group_member_set_phone (member, phone);
         }
       opora_group_add_member (group, member);
@@ -425,12 +428,13 @@ check_calls (OporaStore  *self,
       else if (due != NULL && g_strcmp0 (called_on, due) < 0)
         {
           g_autofree char *called = opora_date_iso_to_display (called_on);
-          g_autofree char *due_display = opora_date_iso_to_display (due);
+          g_autofree char *latest = opora_followup_call_last_meeting_due_by (called_on);
+          g_autofree char *latest_display = opora_date_iso_to_display (latest);
 
           g_set_error (error, OPORA_ERROR, OPORA_ERROR_DATE_ORDER,
                        _("The follow-up call to %s on %s would be earlier than a month after "
-                         "the meeting: move the meeting to %s or earlier, or the call"),
-                       name, called, due_display);
+                         "the meeting: the meeting may be on %s at the latest"),
+                       name, called, latest_display);
           ok = FALSE;
         }
     }
@@ -492,6 +496,7 @@ read_candidate (sqlite3_stmt *stmt)
 {
   g_autofree char *name = opora_stmt_dup_text (stmt, 1);
   g_autofree char *phone = opora_stmt_dup_text (stmt, 2);
+  g_autofree char *shown_phone = opora_person_format_phone (phone);
   g_autofree char *role = opora_stmt_dup_text (stmt, 3);
   g_autofree char *experience = opora_stmt_dup_text (stmt, 4);
   g_autofree char *wish_since = opora_stmt_dup_text (stmt, 6);
@@ -500,7 +505,7 @@ read_candidate (sqlite3_stmt *stmt)
   member = opora_group_member_new (sqlite3_column_int64 (stmt, 0),
                                    opora_member_role_from_string (role));
   opora_group_member_set_person_name (member, name);
-  opora_group_member_set_phone (member, phone);
+  opora_group_member_set_phone (member, shown_phone);
   if (sqlite3_column_int (stmt, 5))
     {
       g_autofree char *detail = NULL;

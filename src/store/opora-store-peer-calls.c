@@ -7,6 +7,7 @@
 #include "opora-error.h"
 #include "opora-group.h"
 #include "opora-list-model.h"
+#include "opora-person.h"
 #include "opora-store-peer-private.h"
 #include "opora-store-peer.h"
 #include "opora-store-private.h"
@@ -62,20 +63,23 @@ read_call (sqlite3_stmt *stmt)
                                                      sqlite3_column_int64 (stmt, 1));
   g_autofree char *name = opora_stmt_dup_text (stmt, 2);
   g_autofree char *phone = opora_stmt_dup_text (stmt, 3);
+  g_autofree char *shown_phone = opora_person_format_phone (phone);
   g_autofree char *title = opora_stmt_dup_text (stmt, 4);
   g_autofree char *meeting_on = opora_stmt_dup_text (stmt, 5);
   g_autofree char *called_on = opora_stmt_dup_text (stmt, 7);
   g_autofree char *situation = opora_stmt_dup_text (stmt, 8);
   g_autofree char *note = opora_stmt_dup_text (stmt, 10);
+  OporaSituation kind_of_change = OPORA_SITUATION_NONE;
 
   opora_followup_call_set_person_name (call, name);
-  opora_followup_call_set_phone (call, phone);
+  opora_followup_call_set_phone (call, shown_phone);
   opora_followup_call_set_group_title (call, title ? title
                                        : opora_group_kind_display_name (
                                            OPORA_GROUP_KIND_PEER_MEETING));
   opora_followup_call_set_meeting_on (call, meeting_on);
   opora_followup_call_set_called_on (call, called_on);
-  opora_followup_call_set_situation (call, opora_situation_from_string (situation));
+  if (situation != NULL && opora_situation_from_string (situation, &kind_of_change))
+    opora_followup_call_set_situation (call, kind_of_change);
   opora_followup_call_set_satisfied (call, sqlite3_column_int (stmt, 9) != 0);
   opora_followup_call_set_note (call, note);
   opora_followup_call_set_id (call, sqlite3_column_int64 (stmt, 6));

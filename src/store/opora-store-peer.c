@@ -6,6 +6,7 @@
 #include "opora-date.h"
 #include "opora-error.h"
 #include "opora-list-model.h"
+#include "opora-person.h"
 #include "opora-store-peer-private.h"
 #include "opora-store-peer.h"
 #include "opora-store-private.h"
@@ -105,13 +106,14 @@ read_peer (sqlite3_stmt *stmt)
   OporaPeerRegisterEntry *entry = opora_peer_register_entry_new ();
   g_autofree char *name = opora_stmt_dup_text (stmt, 2);
   g_autofree char *phone = opora_stmt_dup_text (stmt, 3);
+  g_autofree char *shown_phone = opora_person_format_phone (phone);
   g_autofree char *consent_on = opora_stmt_dup_text (stmt, 4);
   g_autofree char *experience = opora_stmt_dup_text (stmt, 5);
 
   opora_peer_register_entry_set_id (entry, sqlite3_column_int64 (stmt, 0));
   opora_peer_register_entry_set_person_id (entry, sqlite3_column_int64 (stmt, 1));
   opora_peer_register_entry_set_person_name (entry, name);
-  opora_peer_register_entry_set_phone (entry, phone);
+  opora_peer_register_entry_set_phone (entry, shown_phone);
   opora_peer_register_entry_set_consent_on (entry, consent_on);
   opora_peer_register_entry_set_experience (entry, experience);
   return G_OBJECT (entry);
@@ -295,13 +297,14 @@ read_wish (sqlite3_stmt *stmt)
   OporaPeerWish *wish = opora_peer_wish_new ();
   g_autofree char *name = opora_stmt_dup_text (stmt, 1);
   g_autofree char *phone = opora_stmt_dup_text (stmt, 2);
+  g_autofree char *shown_phone = opora_person_format_phone (phone);
   g_autofree char *marked_on = opora_stmt_dup_text (stmt, 4);
   g_autofree char *note = opora_stmt_dup_text (stmt, 5);
   g_autofree char *surveyed_on = opora_stmt_dup_text (stmt, 6);
 
   opora_peer_wish_set_person_id (wish, sqlite3_column_int64 (stmt, 0));
   opora_peer_wish_set_person_name (wish, name);
-  opora_peer_wish_set_phone (wish, phone);
+  opora_peer_wish_set_phone (wish, shown_phone);
   opora_peer_wish_set_id (wish, sqlite3_column_int64 (stmt, 3));
   opora_peer_wish_set_marked_on (wish, marked_on);
   opora_peer_wish_set_note (wish, note);
