@@ -227,6 +227,7 @@ opora_person_surveys_init (OporaPersonSurveys *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "person-surveys.fill");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (0));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Fill In the Survey on Consent to Exchange Experience"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Fill in a survey"), -1);
