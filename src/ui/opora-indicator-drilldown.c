@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "opora-ui"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "opora-date.h"
 #include "opora-drilldown-item.h"
@@ -161,7 +162,11 @@ fill_summary (OporaIndicatorDrilldown *self)
   label = opora_indicator_result_format_label (self->result);
   state = opora_indicator_result_get_status (self->result);
   gtk_label_set_text (self->value_label, value);
-  gtk_label_set_text (self->counts_label, label);
+  /* The label begins with the value shown large beside it: "63 % — 19 of 30, …". */
+  if (g_str_has_prefix (label, value) && g_str_has_prefix (label + strlen (value), " — "))
+    gtk_label_set_text (self->counts_label, label + strlen (value) + strlen (" — "));
+  else
+    gtk_label_set_text (self->counts_label, label);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");

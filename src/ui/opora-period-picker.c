@@ -296,7 +296,7 @@ fill_kinds (OporaPeriodPicker *self)
       gtk_string_list_append (names, C_("period", "Stage"));
     }
   self->kinds[self->n_kinds++] = OPORA_PERIOD_DATES;
-  gtk_string_list_append (names, C_("period", "Any Dates"));
+  gtk_string_list_append (names, C_("period", "Dates"));
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (names));

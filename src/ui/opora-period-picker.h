@@ -29,8 +29,8 @@ typedef struct
 
 /* The stages of @technology in order, then the whole implementation; none (NULL) for a
  * technology whose seed sets no stages. */
-const OporaTechnologyStage *opora_technology_get_stages     (OporaTechnology             technology,
-                                                             guint                      *n_stages);
+const OporaTechnologyStage *opora_technology_get_stages     (OporaTechnology            technology,
+                                                             guint                     *n_stages);
 /* "Practical stage: March 2021 – December 2023", translated. */
 const char                 *opora_technology_stage_get_name (const OporaTechnologyStage *stage);
 
