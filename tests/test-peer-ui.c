@@ -368,8 +368,8 @@ answer_yes (Fixture    *f,
   g_autoptr(GError) error = NULL;
   GListModel *questions;
 
-  survey = opora_store_load_survey_template (f->store, opora_store_get_builtin_survey_id (f->store),
-                                             &error);
+  survey = opora_store_load_survey_template (f->store,
+                                             opora_store_get_builtin_survey_id (f->store), &error);
   g_assert_no_error (error);
   questions = opora_survey_template_get_questions (survey);
   g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 2);

@@ -252,7 +252,8 @@ write_group (OporaStore  *self,
     stmt = opora_store_prepare (self,
                                 "UPDATE group_activity SET kind = ?1, title = ?2, formed_on = ?3,"
                                 " meeting_on = ?4, start_time = ?5, duration_min = ?6, place = ?7,"
-                                " facilitator_id = ?8, held = ?9, analysis = ?10, updated_by = ?11,"
+                                " facilitator_id = ?8, held = ?9, analysis = ?10,"
+                                " updated_by = ?11,"
                                 " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
                                 " WHERE id = ?12", error);
   if (stmt == NULL)

@@ -182,7 +182,8 @@ update_member_row (MemberRow *row)
   OporaGroupEditor *self = row->editor;
   gboolean held = gtk_switch_get_active (self->held_switch);
 
-  gtk_widget_set_visible (row->role_dropdown, selected_kind (self) == OPORA_GROUP_KIND_PEER_MEETING);
+  gtk_widget_set_visible (row->role_dropdown,
+                          selected_kind (self) == OPORA_GROUP_KIND_PEER_MEETING);
   gtk_widget_set_visible (row->attended_check, held);
 }
 
@@ -445,8 +446,9 @@ apply_fields (OporaGroupEditor *self,
   READ ("meeting-on", opora_form_read_date (GTK_EDITABLE (self->meeting_row), &meeting_on,
                                             &error),
         opora_group_set_meeting_on, meeting_on)
-  READ ("start-time", opora_group_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_row)),
-                                              &start_time, &error),
+  READ ("start-time",
+        opora_group_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_row)),
+                                &start_time, &error),
         opora_group_set_start_time, start_time)
   READ ("duration", read_duration (GTK_EDITABLE (self->duration_row), &duration, &error),
         opora_group_set_duration, duration)

@@ -616,7 +616,8 @@ opora_peer_page_class_init (OporaPeerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "peer.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "peer.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "peer.undo-delete", NULL, undo_delete_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "peer.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "peer.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "peer.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "peer.delete", NULL);
 }
