@@ -1,11 +1,17 @@
 #define G_LOG_DOMAIN "opora-sections"
 
+#include <glib/gi18n.h>
+
+#include "opora-contract-enums.h"
 #include "opora-contracts-page.h"
 #include "opora-families-page.h"
+#include "opora-indicators-page.h"
 #include "opora-organisations-page.h"
+#include "opora-peer-page.h"
 #include "opora-persons-page.h"
 #include "opora-sections.h"
 #include "opora-staff-page.h"
+#include "opora-surveys-page.h"
 
 void
 opora_sections_add_all (OporaWindow *window)
@@ -23,6 +29,14 @@ opora_sections_add_all (OporaWindow *window)
                          opora_families_page_new (store));
   opora_window_add_page (window, "contracts", NULL, NULL,
                          opora_contracts_page_new (store));
+  /* The technologies' workflows, the surveys they share, and how they meet their targets. */
+  opora_window_add_page (window, "peer",
+                         opora_technology_display_name (OPORA_TECHNOLOGY_PEER),
+                         "system-users-symbolic", opora_peer_page_new (store));
+  opora_window_add_page (window, "surveys", _("Surveys"), "document-edit-symbolic",
+                         opora_surveys_page_new (store));
+  opora_window_add_page (window, "indicators", _("Indicators"), "opora-chart-symbolic",
+                         opora_indicators_page_new (store));
   opora_window_add_page (window, "organisations", NULL, NULL,
                          opora_organisations_page_new (store));
   opora_window_add_page (window, "staff", NULL, NULL,
