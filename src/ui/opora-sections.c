@@ -33,9 +33,9 @@ opora_sections_add_all (OporaWindow *window)
   opora_window_add_page (window, "peer",
                          opora_technology_display_name (OPORA_TECHNOLOGY_PEER),
                          "system-users-symbolic", opora_peer_page_new (store));
-  opora_window_add_page (window, "surveys", _("Surveys"), "document-edit-symbolic",
+  opora_window_add_page (window, "surveys", C_("survey", "Surveys"), "document-edit-symbolic",
                          opora_surveys_page_new (store));
-  opora_window_add_page (window, "indicators", _("Indicators"), "opora-chart-symbolic",
+  opora_window_add_page (window, "indicators", C_("chart heading", "Indicators"), "opora-chart-symbolic",
                          opora_indicators_page_new (store));
   opora_window_add_page (window, "organisations", NULL, NULL,
                          opora_organisations_page_new (store));
