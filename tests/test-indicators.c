@@ -266,8 +266,8 @@ test_calendar_month_every_day (Scenario      *s,
   g_array_unref (due);
 }
 
-/* peer.improved and peer.satisfied: every attendee of the period, judged by the latest
- * follow-up call made on or before the end of the period. */
+/* peer.improved and peer.satisfied: every attendee of the period, counted when a
+ * follow-up call made on or before the end of the period says so. */
 static void
 test_peer_improved_satisfied (Scenario      *s,
                               gconstpointer  data)
@@ -298,24 +298,24 @@ test_peer_improved_satisfied (Scenario      *s,
   scenario_member (s, jan10, twice, "participant", TRUE);
   scenario_call (s, jan10, twice, "2023-02-10", "better", TRUE);
   scenario_member (s, feb20, twice, "participant", TRUE);
-  scenario_call (s, feb20, twice, "2023-03-20", "worse", FALSE); /* the latest word */
+  scenario_call (s, feb20, twice, "2023-03-20", "worse", FALSE); /* said better before */
   scenario_member (s, dec20, before, "participant", TRUE);
   scenario_call (s, dec20, before, "2023-01-20", "better", TRUE);
 
-  assert_figures (s, "peer.improved", from, to, 1, 5);
+  assert_figures (s, "peer.improved", from, to, 2, 5);
   assert_in (s, "peer.improved", from, to, better, TRUE);
-  assert_in (s, "peer.improved", from, to, twice, FALSE);
+  assert_in (s, "peer.improved", from, to, twice, TRUE);
   assert_in (s, "peer.improved", from, to, last_day, FALSE);
   assert_in (s, "peer.improved", from, to, called_after, FALSE);
   assert_not_in (s, "peer.improved", from, to, peer);
   assert_not_in (s, "peer.improved", from, to, before);
-  assert_figures (s, "peer.satisfied", from, to, 2, 5);
+  assert_figures (s, "peer.satisfied", from, to, 3, 5);
   assert_in (s, "peer.satisfied", from, to, unchanged, TRUE);
-  assert_in (s, "peer.satisfied", from, to, twice, FALSE);
+  assert_in (s, "peer.satisfied", from, to, twice, TRUE);
   /* A day later the call of 1 April is known. */
-  assert_figures (s, "peer.improved", from, "2023-04-01", 2, 5);
-  assert_figures (s, "peer.satisfied", from, "2023-04-01", 3, 5);
-  /* Before the second meeting of the person called twice, the first call speaks. */
+  assert_figures (s, "peer.improved", from, "2023-04-01", 3, 5);
+  assert_figures (s, "peer.satisfied", from, "2023-04-01", 4, 5);
+  /* Before the second meeting: four attendees, the call of 1 March not made yet. */
   assert_figures (s, "peer.improved", from, "2023-02-19", 2, 4);
   assert_figures (s, "peer.satisfied", from, "2023-02-19", 2, 4);
   assert_figures (s, "peer.improved", "2023-04-01", "2023-12-31", 0, 0);

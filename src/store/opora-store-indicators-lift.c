@@ -21,37 +21,34 @@
 
 #include "opora-store-indicators-private.h"
 
-/* Whether participant p.person_id has a measure of @type in a programme of a contract
- * concluded on or before ?2, that also meets @rule (an SQL condition on m, "1" for
- * none). */
-#define HAS_MEASURE(type, rule)                                                      \
-  "EXISTS (SELECT 1 FROM contract c JOIN measure m ON m.contract_id = c.id"          \
-  " WHERE c.person_id = p.person_id AND c.concluded_on <= ?2"                        \
-  " AND m.type = '" type "' AND " rule ")"
+/* The participants (p) with their contracts concluded on or before ?2 (c) and the
+ * measures of @type in those contracts' programmes (m): one row per measure. */
+#define PARTICIPANT_MEASURES(type)                                                   \
+  " FROM (" OPORA_SQL_PARTICIPANTS ("lift") ") p"                                    \
+  " JOIN contract c ON c.person_id = p.person_id AND c.concluded_on <= ?2"           \
+  " JOIN measure m ON m.contract_id = c.id AND m.type = '" type "'"
+
+/* The share of participants with a measure of @type who have one that meets @rule (an
+ * SQL condition on m). */
+#define MEASURE_SHARE(type, rule)                                                    \
+  "SELECT p.person_id AS id, max(CASE WHEN " rule " THEN 1 ELSE 0 END) AS counted"   \
+  PARTICIPANT_MEASURES (type) " GROUP BY p.person_id"
 
 /* A measure "is done": status done, done on or before ?2 (done later: not yet). */
 #define MEASURE_DONE "m.status = 'done' AND m.done_on <= ?2"
 
-/* The share of participants with a measure of @type who also meet @rule. */
-#define MEASURE_SHARE(type, rule)                                                    \
-  "SELECT p.person_id AS id, " HAS_MEASURE (type, rule) " AS counted"                \
+/* The participants (p) with their contracts whose term ended in the period (c) and the
+ * outcome of each, if any (o): one row per ended contract. */
+#define PARTICIPANT_ENDED_CONTRACTS                                                  \
   " FROM (" OPORA_SQL_PARTICIPANTS ("lift") ") p"                                    \
-  " WHERE " HAS_MEASURE (type, "1")
+  " JOIN contract c ON c.person_id = p.person_id AND c.term_end BETWEEN ?1 AND ?2"   \
+  " LEFT JOIN outcome o ON o.contract_id = c.id"
 
-/* Whether participant p.person_id has an ended contract (term end in the period) whose
- * outcome, recorded on or before ?2, meets @rule (an SQL condition on o). */
-#define ENDED_WITH_OUTCOME(rule)                                                     \
-  "EXISTS (SELECT 1 FROM contract c JOIN outcome o ON o.contract_id = c.id"          \
-  " WHERE c.person_id = p.person_id AND c.term_end BETWEEN ?1 AND ?2"                \
-  " AND o.recorded_on <= ?2 AND " rule ")"
-
-#define HAS_ENDED_CONTRACT                                                           \
-  "EXISTS (SELECT 1 FROM contract c WHERE c.person_id = p.person_id"                 \
-  " AND c.term_end BETWEEN ?1 AND ?2)"
-
+/* The share of participants with an ended contract who have one whose outcome, recorded
+ * on or before ?2, meets @rule (an SQL condition on o). */
 #define ENDED_SHARE(rule)                                                            \
-  "SELECT p.person_id AS id, " ENDED_WITH_OUTCOME (rule) " AS counted"               \
-  " FROM (" OPORA_SQL_PARTICIPANTS ("lift") ") p WHERE " HAS_ENDED_CONTRACT
+  "SELECT p.person_id AS id, max(CASE WHEN o.recorded_on <= ?2 AND " rule            \
+  " THEN 1 ELSE 0 END) AS counted" PARTICIPANT_ENDED_CONTRACTS " GROUP BY p.person_id"
 
 static const char * const analysis_tables[] = { "contract", "programme_analysis", NULL };
 static const char * const agreement_tables[] = { "organisation", "agreement", NULL };
@@ -71,11 +68,10 @@ static const OporaIndicatorQuery lift_queries[] = {
   /* lift.analysed — contract holders whose programme was analysed / contract holders:
    * the analysis of a contract concluded in the period is done, dated on or before ?2. */
   { "lift.analysed",
-    "SELECT h.person_id AS id, EXISTS (SELECT 1 FROM contract c"
-    " JOIN programme_analysis pa ON pa.contract_id = c.id"
-    " WHERE c.person_id = h.person_id AND c.concluded_on BETWEEN ?1 AND ?2"
-    " AND pa.done = 1 AND pa.analysed_on <= ?2) AS counted"
-    " FROM (" OPORA_SQL_CONTRACT_HOLDERS ") h",
+    "SELECT c.person_id AS id, max(CASE WHEN pa.done = 1 AND pa.analysed_on <= ?2"
+    " THEN 1 ELSE 0 END) AS counted FROM contract c"
+    " LEFT JOIN programme_analysis pa ON pa.contract_id = c.id"
+    " WHERE c.concluded_on BETWEEN ?1 AND ?2 GROUP BY c.person_id",
     OPORA_DRILLDOWN_PERSON, analysis_tables },
 
   /* lift.agreements — a count: partner organisations with an agreement in force on ?2
@@ -145,10 +141,8 @@ static const OporaIndicatorQuery lift_queries[] = {
    * applicant who took part in the period, with an outcome recorded on or before ?2
    * saying the programme was completed in full. */
   { "lift.programmes",
-    "SELECT c.id AS id, EXISTS (SELECT 1 FROM outcome o WHERE o.contract_id = c.id"
-    " AND o.programme_completed = 1 AND o.recorded_on <= ?2) AS counted"
-    " FROM contract c WHERE c.term_end BETWEEN ?1 AND ?2"
-    " AND c.person_id IN (" OPORA_SQL_PARTICIPANTS ("lift") ")",
+    "SELECT c.id AS id, CASE WHEN o.programme_completed = 1 AND o.recorded_on <= ?2"
+    " THEN 1 ELSE 0 END AS counted" PARTICIPANT_ENDED_CONTRACTS,
     OPORA_DRILLDOWN_CONTRACT, outcome_tables },
 
   /* lift.status — participants with an ended contract whose social status rose (outcome
@@ -161,10 +155,10 @@ static const OporaIndicatorQuery lift_queries[] = {
    * who left after ?2 had not said it yet at the end of the period. An answer on an
    * enrollment without a last day has no date to place it after ?2 and counts. */
   { "lift.satisfied",
-    "SELECT p.person_id AS id, EXISTS (SELECT 1 FROM enrollment e"
-    " WHERE e.person_id = p.person_id AND e.technology = 'lift' AND e.satisfied = 1"
-    " AND e.from_on <= ?2 AND (e.until_on IS NULL OR e.until_on BETWEEN ?1 AND ?2))"
-    " AS counted FROM (" OPORA_SQL_PARTICIPANTS ("lift") ") p",
+    "SELECT e.person_id AS id, max(CASE WHEN e.satisfied = 1"
+    " AND (e.until_on IS NULL OR e.until_on <= ?2) THEN 1 ELSE 0 END) AS counted"
+    " FROM enrollment e WHERE e.technology = 'lift' AND e.from_on <= ?2"
+    " AND (e.until_on IS NULL OR e.until_on >= ?1) GROUP BY e.person_id",
     OPORA_DRILLDOWN_PERSON, enrollment_tables },
 };
 
@@ -174,9 +168,9 @@ static const OporaIndicatorQuery agent_queries[] = {
    * lift.programmes): every contract whose term ended in the period, with an outcome
    * recorded on or before ?2 saying the programme was completed in full. */
   { "agent.programmes",
-    "SELECT c.id AS id, EXISTS (SELECT 1 FROM outcome o WHERE o.contract_id = c.id"
-    " AND o.programme_completed = 1 AND o.recorded_on <= ?2) AS counted"
-    " FROM contract c WHERE c.term_end BETWEEN ?1 AND ?2",
+    "SELECT c.id AS id, CASE WHEN o.programme_completed = 1 AND o.recorded_on <= ?2"
+    " THEN 1 ELSE 0 END AS counted FROM contract c"
+    " LEFT JOIN outcome o ON o.contract_id = c.id WHERE c.term_end BETWEEN ?1 AND ?2",
     OPORA_DRILLDOWN_CONTRACT, contract_outcome_tables },
 };
 

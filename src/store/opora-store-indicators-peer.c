@@ -29,21 +29,13 @@
   "g.kind = 'peer_meeting' AND g.held = 1 AND g.meeting_on BETWEEN ?1 AND ?2"        \
   " AND m.role = 'participant' AND m.attended = 1"
 
-/* The attendees of the period, one row per person (a.person_id). */
-#define ATTENDEES                                                                    \
-  "(SELECT DISTINCT m.person_id FROM group_activity g"                               \
-  " JOIN group_member m ON m.group_id = g.id WHERE " ATTENDED_IN_PERIOD ") a"
-
-/* The follow-up call that speaks for attendee a.person_id at the end of the period: of
- * the calls for the meetings they attended in the period, the latest made on or before
- * ?2 (a later call is not known yet at the end of the period). A person who attended two
- * meetings is judged by the latest word, not by any one call. */
-#define LATEST_CALL(column)                                                          \
-  "(SELECT f." column " FROM group_member m"                                         \
-  " JOIN group_activity g ON g.id = m.group_id"                                      \
-  " JOIN followup_call f ON f.group_id = m.group_id AND f.person_id = m.person_id"   \
-  " WHERE m.person_id = a.person_id AND " ATTENDED_IN_PERIOD                         \
-  " AND f.called_on <= ?2 ORDER BY f.called_on DESC, f.id DESC LIMIT 1)"
+/* Every attended membership of the period (g, m) with the follow-up call made for it on
+ * or before ?2, if any (f): a call made after the end of the period is not known yet. */
+#define ATTENDANCE_WITH_CALLS                                                        \
+  " FROM group_activity g JOIN group_member m ON m.group_id = g.id"                  \
+  " LEFT JOIN followup_call f ON f.group_id = m.group_id"                            \
+  " AND f.person_id = m.person_id AND f.called_on <= ?2"                             \
+  " WHERE " ATTENDED_IN_PERIOD
 
 static const char * const survey_tables[] = {
   "contract", "survey_template", "survey_response", NULL
@@ -102,27 +94,27 @@ static const OporaIndicatorQuery queries[] = {
    * when a call for such a meeting was made on or before ?2 (a call made after the end
    * of the period is not counted). */
   { "peer.followed_up",
-    "SELECT d.person_id AS id, max(EXISTS (SELECT 1 FROM followup_call f"
-    " WHERE f.group_id = d.group_id AND f.person_id = d.person_id"
-    " AND f.called_on <= ?2)) AS counted"
-    " FROM (SELECT m.person_id, m.group_id FROM group_activity g"
-    " JOIN group_member m ON m.group_id = g.id WHERE " ATTENDED_IN_PERIOD
-    " AND " OPORA_SQL_CALENDAR_MONTH_AFTER ("g.meeting_on") " <= ?2) d"
-    " GROUP BY d.person_id",
+    "SELECT m.person_id AS id, max(CASE WHEN f.id IS NULL THEN 0 ELSE 1 END) AS counted"
+    ATTENDANCE_WITH_CALLS
+    " AND " OPORA_SQL_CALENDAR_MONTH_AFTER ("g.meeting_on") " <= ?2"
+    " GROUP BY m.person_id",
     OPORA_DRILLDOWN_PERSON, call_tables },
 
   /* peer.improved — attendees whose follow-up says "better" / attendees. Every attendee
-   * of the period is in the denominator, called yet or not. */
+   * of the period is in the denominator, called yet or not. One who attended two
+   * meetings counts when a call for either says "better". */
   { "peer.improved",
-    "SELECT a.person_id AS id, coalesce(" LATEST_CALL ("situation") " = 'better', 0)"
-    " AS counted FROM " ATTENDEES,
+    "SELECT m.person_id AS id,"
+    " max(CASE WHEN f.situation = 'better' THEN 1 ELSE 0 END) AS counted"
+    ATTENDANCE_WITH_CALLS " GROUP BY m.person_id",
     OPORA_DRILLDOWN_PERSON, call_tables },
 
-  /* peer.satisfied — attendees who said they are satisfied (in the follow-up call) /
+  /* peer.satisfied — attendees who said they are satisfied (in a follow-up call) /
    * attendees. */
   { "peer.satisfied",
-    "SELECT a.person_id AS id, coalesce(" LATEST_CALL ("satisfied") " = 1, 0)"
-    " AS counted FROM " ATTENDEES,
+    "SELECT m.person_id AS id,"
+    " max(CASE WHEN f.satisfied = 1 THEN 1 ELSE 0 END) AS counted"
+    ATTENDANCE_WITH_CALLS " GROUP BY m.person_id",
     OPORA_DRILLDOWN_PERSON, call_tables },
 };
 
