@@ -8,55 +8,13 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "opora-survey-form-data.h"
+
 G_BEGIN_DECLS
 
 /* A4 in PostScript points. */
 #define OPORA_SURVEY_FORM_WIDTH_PT  595.2756
 #define OPORA_SURVEY_FORM_HEIGHT_PT 841.8898
-
-typedef enum
-{
-  OPORA_SURVEY_FORM_YES_NO,    /* «Да» / «Нет» to underline */
-  OPORA_SURVEY_FORM_SINGLE,    /* one of the options to underline */
-  OPORA_SURVEY_FORM_MULTIPLE,  /* any of the options to underline */
-  OPORA_SURVEY_FORM_TEXT,      /* lines to write the answer on */
-} OporaSurveyFormKind;
-
-typedef struct
-{
-  char                 *text;
-  OporaSurveyFormKind   kind;
-  char                **options;  /* NULL-terminated; SINGLE and MULTIPLE only, else NULL */
-} OporaSurveyFormQuestion;
-
-/* The texts exactly as printed (placeholders already filled). Empty or NULL texts are left
- * out of the form. */
-typedef struct
-{
-  char      *title;         /* the heading over the greeting */
-  char      *institution;   /* the head: lines split by '\n', the first is the name */
-  char      *greeting;      /* «Уважаемый респондент!» */
-  char      *introduction;
-  char      *instructions;
-  GPtrArray *questions;     /* of OporaSurveyFormQuestion *, in order; numbered from 1 */
-  char      *closing;       /* «Благодарим за сотрудничество!» */
-} OporaSurveyFormData;
-
-/* What differs from one printed copy to the next. NULL or "" leaves the line blank to be
- * filled in by hand. */
-typedef struct
-{
-  const char *full_name;
-  const char *date;       /* as printed: ДД.ММ.ГГГГ */
-} OporaSurveyFormPerson;
-
-OporaSurveyFormData *opora_survey_form_data_new          (void);
-void                 opora_survey_form_data_free         (OporaSurveyFormData *data);
-/* Appends a question; @options (NULL-terminated, may be NULL) are copied. */
-void                 opora_survey_form_data_add_question (OporaSurveyFormData *data,
-                                                          OporaSurveyFormKind  kind,
-                                                          const char          *text,
-                                                          const char * const  *options);
 
 /* A form laid out once for many copies: its texts are shaped and its pages are broken when
  * it is made; each copy then only sets the person's name and date. The page breaks do not
@@ -86,7 +44,6 @@ gboolean             opora_survey_form_write_pdf         (const char            
                                                           guint                        n,
                                                           GError                     **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OporaSurveyFormData, opora_survey_form_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OporaSurveyForm, opora_survey_form_free)
 
 G_END_DECLS

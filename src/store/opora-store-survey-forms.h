@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "opora-store.h"
-#include "opora-survey-form.h"
+#include "opora-survey-form-data.h"
 
 G_BEGIN_DECLS
 
