@@ -441,6 +441,66 @@ test_drilldown_marks (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (opora_indicator_drilldown_get_model (drilldown)),
                     ==, 0);
   g_signal_handlers_disconnect_by_func (chart, chart_activated_cb, &activated);
+  gtk_window_destroy (GTK_WINDOW (drilldown));
+  spin ();
+
+  /* A quarter of the trend opens that quarter's drill-down. */
+  opora_chart_widget_set_cursor (chart, 0);
+  {
+    OporaChartWidget *trend = opora_indicators_page_get_trend (fixture->page);
+    OporaIndicatorResult *result;
+
+    g_assert_true (opora_chart_widget_get_item_area (trend, 4, &area));
+    g_assert_true (opora_chart_widget_activate_at (trend, area.origin.x + area.size.width / 2,
+                                                   area.origin.y + area.size.height / 2));
+    drilldown = NULL;
+    g_assert_true (wait_for (find_drilldown_cb, &drilldown));
+    result = opora_indicator_drilldown_get_result (drilldown);
+    assert_counts (result, "peer.surveyed", 3, 4);
+    g_assert_cmpstr (opora_indicator_result_get_from (result), ==, "2023-01-01");
+    g_assert_cmpstr (opora_indicator_result_get_to (result), ==, "2023-03-31");
+    g_assert_cmpuint (g_list_model_get_n_items (opora_indicator_drilldown_get_model (drilldown)),
+                      ==, 4);
+  }
+}
+
+static gboolean
+surveyed_four_cb (gpointer data)
+{
+  OporaIndicatorResult *result = chart_result (data, 0);
+
+  return result != NULL && opora_indicator_result_get_numerator (result) == 4;
+}
+
+/* A change anywhere in the database re-draws the charts: a fourth person surveyed. */
+static void
+test_follows_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(GVariantDict) response = G_VARIANT_DICT_INIT (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 template_id = 0;
+
+  if (fixture->store == NULL)
+    return;
+  opora_store_foreach_record (fixture->store, "survey_template", find_seed_survey_cb,
+                              &template_id, NULL);
+  g_variant_dict_insert (&response, "template_id", "x", template_id);
+  g_variant_dict_insert (&response, "person_id", "x", fixture->person_ids[3]);
+  g_variant_dict_insert (&response, "responded_on", "s", "2023-12-01");
+  /* One user action, one transaction: its commit tells who follows the database. */
+  g_assert_true (opora_store_begin (fixture->store, &error));
+  insert (fixture->store, "survey_response", &response);
+  g_assert_true (opora_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (surveyed_four_cb, fixture));
+  assert_counts (chart_result (fixture, 0), "peer.surveyed", 4, 5);
+  /* The trend too: the response counts in the fourth quarter, not before. */
+  assert_counts (opora_chart_widget_get_result (opora_indicators_page_get_trend (fixture->page),
+                                                7), "peer.surveyed", 0, 0);
+  assert_counts (opora_chart_widget_get_result (opora_indicators_page_get_trend (fixture->page),
+                                                4), "peer.surveyed", 3, 4);
 }
 
 static gboolean
@@ -854,6 +914,8 @@ main (int   argc,
               test_computes_for_period, fixture_tear_down);
   g_test_add ("/indicators-ui/drilldown-marks", Fixture, NULL, fixture_set_up,
               test_drilldown_marks, fixture_tear_down);
+  g_test_add ("/indicators-ui/follows-database", Fixture, NULL, fixture_set_up,
+              test_follows_database, fixture_tear_down);
   g_test_add ("/indicators-ui/target-change", Fixture, NULL, fixture_set_up,
               test_target_change, fixture_tear_down);
   g_test_add ("/indicators-ui/period-refused", Fixture, NULL, fixture_set_up,

@@ -204,7 +204,8 @@ refresh_idle_cb (gpointer user_data)
   OporaIndicatorsPage *self = user_data;
 
   self->refresh_source = 0;
-  invalidate (self);
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    compute (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -386,11 +387,11 @@ targets_action_cb (GtkWidget  *widget,
   opora_indicators_page_open_targets (OPORA_INDICATORS_PAGE (widget));
 }
 
+/* The charts follow by themselves: the targets' commit changed the database. */
 static void
 targets_saved_cb (OporaIndicatorsPage *self)
 {
   show_toast (self, adw_toast_new (C_("indicators", "Targets saved")));
-  invalidate (self);
 }
 
 static void
