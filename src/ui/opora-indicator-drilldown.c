@@ -32,6 +32,7 @@ struct _OporaIndicatorDrilldown
   GtkListView          *list_view;
   GtkSingleSelection   *selection;
   AdwStatusPage        *empty_status;
+  GtkLabel             *legend_label;
 };
 
 G_DEFINE_FINAL_TYPE (OporaIndicatorDrilldown, opora_indicator_drilldown, ADW_TYPE_WINDOW)
@@ -181,14 +182,17 @@ fill_summary (OporaIndicatorDrilldown *self)
       status = g_strdup_printf ("✗ %s", opora_indicator_status_display_name (state));
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
       break;
-    case OPORA_INDICATOR_STATUS_NO_DATA:
     case OPORA_INDICATOR_STATUS_NO_TARGET:
-    default:
       status = g_strdup (opora_indicator_status_display_name (state));
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
       break;
+    case OPORA_INDICATOR_STATUS_NO_DATA:
+    default:
+      /* "no data" is the figure itself already. */
+      break;
     }
-  gtk_label_set_text (self->status_label, status);
+  gtk_label_set_text (self->status_label, status ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
 
   if (def == NULL)
     return;
@@ -284,6 +288,7 @@ opora_indicator_drilldown_class_init (OporaIndicatorDrilldownClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaIndicatorDrilldown, list_view);
   gtk_widget_class_bind_template_child (widget_class, OporaIndicatorDrilldown, selection);
   gtk_widget_class_bind_template_child (widget_class, OporaIndicatorDrilldown, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, OporaIndicatorDrilldown, legend_label);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -334,6 +339,14 @@ opora_indicator_drilldown_new (OporaStore *store,
   adw_window_title_set_subtitle (self->window_title, period);
   if (def != NULL)
     gtk_window_set_title (GTK_WINDOW (self), opora_indicator_def_get_title (def));
+  /* Persons and contracts lead to a person's page; groups and organisations do not. */
+  if (def != NULL && (def->unit == OPORA_INDICATOR_UNIT_PERSONS
+                      || def->unit == OPORA_INDICATOR_UNIT_CONTRACTS))
+    gtk_label_set_text (self->legend_label,
+                        _("✓ counted in the indicator · — not counted · Enter or a double "
+                          "click opens the person"));
+  else
+    gtk_label_set_text (self->legend_label, _("✓ counted in the indicator · — not counted"));
 
   self->model = opora_store_indicator_drilldown (store, id, from, to, &error);
   if (self->model == NULL)
