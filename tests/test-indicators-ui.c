@@ -897,6 +897,62 @@ test_frame_time (Fixture       *fixture,
   g_assert_cmpfloat (charts_ms, <, 16.0);
 }
 
+static gboolean
+page_shows_data (gpointer data)
+{
+  OporaChartWidget *chart = opora_indicators_page_get_chart (data);
+
+  return opora_chart_widget_get_n_results (chart) > 0;
+}
+
+/* Left to itself, the page opens on the current year, or on the latest year before it
+ * that has data: a registry kept up to last year shows last year's charts. */
+static void
+test_opens_on_latest_year (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(GVariantDict) person = G_VARIANT_DICT_INIT (NULL);
+  g_auto(GVariantDict) contract = G_VARIANT_DICT_INIT (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int last_year = g_date_time_get_year (now) - 1;
+  g_autofree char *concluded_on = g_strdup_printf ("%04d-06-01", last_year);
+  g_autofree char *term_end = g_strdup_printf ("%04d-12-31", last_year);
+  g_autofree char *first_day = g_strdup_printf ("%04d-01-01", last_year);
+  g_autoptr(GError) error = NULL;
+  OporaIndicatorsPage *page;
+  GtkWindow *window;
+
+  if (fixture->store == NULL)
+    return;
+  g_assert_true (opora_store_begin (fixture->store, &error));
+  g_variant_dict_insert (&person, "id", "x", (gint64) 900);
+  g_variant_dict_insert (&person, "surname", "s", "Егорова");
+  g_variant_dict_insert (&person, "name", "s", "Анна");
+  g_variant_dict_insert (&person, "sex", "s", "female");
+  insert (fixture->store, "person", &person);
+  g_variant_dict_insert (&contract, "number", "s", "900/last");
+  g_variant_dict_insert (&contract, "person_id", "x", (gint64) 900);
+  g_variant_dict_insert (&contract, "concluded_on", "s", concluded_on);
+  g_variant_dict_insert (&contract, "term_start", "s", concluded_on);
+  g_variant_dict_insert (&contract, "term_end", "s", term_end);
+  insert (fixture->store, "contract", &contract);
+  g_assert_true (opora_store_commit (fixture->store, &error));
+
+  page = OPORA_INDICATORS_PAGE (opora_indicators_page_new (fixture->store));
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_assert_true (wait_for (page_shows_data, page));
+
+  g_assert_cmpint (opora_period_picker_get_kind (opora_indicators_page_get_period_picker (page)),
+                   ==, OPORA_PERIOD_YEAR);
+  g_assert_cmpstr (opora_period_picker_get_from (opora_indicators_page_get_period_picker (page)),
+                   ==, first_day);
+  assert_counts (opora_chart_widget_get_result (opora_indicators_page_get_chart (page), 0),
+                 "peer.surveyed", 0, 1);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +970,8 @@ main (int   argc,
               test_computes_for_period, fixture_tear_down);
   g_test_add ("/indicators-ui/drilldown-marks", Fixture, NULL, fixture_set_up,
               test_drilldown_marks, fixture_tear_down);
+  g_test_add ("/indicators-ui/opens-on-latest-year", Fixture, NULL, fixture_set_up,
+              test_opens_on_latest_year, fixture_tear_down);
   g_test_add ("/indicators-ui/follows-database", Fixture, NULL, fixture_set_up,
               test_follows_database, fixture_tear_down);
   g_test_add ("/indicators-ui/target-change", Fixture, NULL, fixture_set_up,

@@ -17,6 +17,8 @@
 #define N_TECHNOLOGIES OPORA_TECHNOLOGY_MENTORING
 /* The PNG is as wide as a screen's chart, as tall as its rows need. */
 #define PNG_WIDTH      1200
+/* How far back the page looks for a year with data to open on. */
+#define LOOK_BACK_YEARS 5
 
 struct _OporaIndicatorsPage
 {
@@ -26,6 +28,7 @@ struct _OporaIndicatorsPage
   OporaTechnology       technology;
   GPtrArray            *results;    /* OporaIndicatorResult of the charts shown */
   gboolean              dirty;      /* the charts are older than the period or database */
+  gboolean              default_period; /* nobody has chosen the period yet */
   char                 *trend_id;   /* what the trend shows, to compute it only anew */
   char                 *trend_to;
   guint                 refresh_source;
@@ -149,6 +152,43 @@ compute_trend (OporaIndicatorsPage *self)
   self->trend_to = g_strdup (to);
 }
 
+static gboolean
+any_data (GPtrArray *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (opora_indicator_result_has_data (g_ptr_array_index (results, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The year the page opens on: the current one, or when it has no data yet (early January,
+ * a registry kept up to an earlier year) the latest of the few before it that has. */
+static gboolean
+open_on_latest_year (OporaIndicatorsPage *self)
+{
+  const char *to = opora_period_picker_get_to (self->period_picker);
+  int year;
+
+  if (opora_period_picker_get_kind (self->period_picker) != OPORA_PERIOD_YEAR || to == NULL)
+    return FALSE;
+  year = (int) g_ascii_strtoll (to, NULL, 10);
+  for (int earlier = year - 1; earlier >= year - LOOK_BACK_YEARS; earlier--)
+    {
+      g_autofree char *from_iso = g_strdup_printf ("%04d-01-01", earlier);
+      g_autofree char *to_iso = g_strdup_printf ("%04d-12-31", earlier);
+      g_autoptr(GPtrArray) results = opora_store_compute_indicators (self->store,
+                                                                     self->technology,
+                                                                     from_iso, to_iso, NULL);
+
+      if (results != NULL && any_data (results))
+        {
+          opora_period_picker_set_year (self->period_picker, earlier);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 compute (OporaIndicatorsPage *self)
 {
@@ -170,6 +210,18 @@ compute (OporaIndicatorsPage *self)
       opora_chart_widget_set_results (self->bullets, NULL, 0);
       opora_chart_widget_set_results (self->trend, NULL, 0);
       return;
+    }
+
+  if (self->default_period)
+    {
+      self->default_period = FALSE;
+      if (!any_data (results) && open_on_latest_year (self))
+        {
+          /* Choosing the year computed the charts for it, or left them to do. */
+          if (self->dirty)
+            compute (self);
+          return;
+        }
     }
 
   g_ptr_array_unref (self->results);
@@ -221,6 +273,7 @@ store_changed_cb (OporaIndicatorsPage *self)
 static void
 period_picker_changed_cb (OporaIndicatorsPage *self)
 {
+  self->default_period = FALSE;
   invalidate (self);
 }
 
@@ -561,6 +614,7 @@ opora_indicators_page_init (OporaIndicatorsPage *self)
 
   self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) opora_indicator_result_unref);
   self->dirty = TRUE;
+  self->default_period = TRUE;
   fill_technologies (self);
   opora_indicators_page_set_technology (self, OPORA_TECHNOLOGY_PEER);
 }

@@ -2,7 +2,9 @@
  * reporting period as bullet charts, the quarterly trend of the chosen one with its
  * target, and from any chart the people behind it. The charts are saved as PDF or PNG and
  * printed on A4 with the same drawing as on screen; the head of department changes the
- * targets here. The page follows the database: a change anywhere re-draws the charts. */
+ * targets here. The page follows the database: a change anywhere re-draws the charts.
+ * Until a period is chosen it shows the current year, or the latest of the five years
+ * before it that has data. */
 #pragma once
 
 #include <gtk/gtk.h>
