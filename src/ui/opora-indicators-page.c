@@ -152,22 +152,25 @@ compute_trend (OporaIndicatorsPage *self)
   self->trend_to = g_strdup (to);
 }
 
-static gboolean
-any_data (GPtrArray *results)
+static guint
+count_with_data (GPtrArray *results)
 {
+  guint n = 0;
+
   for (guint i = 0; i < results->len; i++)
-    if (opora_indicator_result_has_data (g_ptr_array_index (results, i)))
-      return TRUE;
-  return FALSE;
+    n += opora_indicator_result_has_data (g_ptr_array_index (results, i));
+  return n;
 }
 
 /* The year the page opens on: the current one, or when it has no data yet (early January,
- * a registry kept up to an earlier year) the latest of the few before it that has. */
+ * a registry kept up to an earlier year) the latest of the few before it with the most
+ * indicators that have data — a whole year, not one with a few stray records. */
 static gboolean
 open_on_latest_year (OporaIndicatorsPage *self)
 {
   const char *to = opora_period_picker_get_to (self->period_picker);
-  int year;
+  int year, best_year = 0;
+  guint best = 0;
 
   if (opora_period_picker_get_kind (self->period_picker) != OPORA_PERIOD_YEAR || to == NULL)
     return FALSE;
@@ -179,14 +182,18 @@ open_on_latest_year (OporaIndicatorsPage *self)
       g_autoptr(GPtrArray) results = opora_store_compute_indicators (self->store,
                                                                      self->technology,
                                                                      from_iso, to_iso, NULL);
+      guint n = results != NULL ? count_with_data (results) : 0;
 
-      if (results != NULL && any_data (results))
+      if (n > best)
         {
-          opora_period_picker_set_year (self->period_picker, earlier);
-          return TRUE;
+          best = n;
+          best_year = earlier;
         }
     }
-  return FALSE;
+  if (best == 0)
+    return FALSE;
+  opora_period_picker_set_year (self->period_picker, best_year);
+  return TRUE;
 }
 
 static void
@@ -215,7 +222,7 @@ compute (OporaIndicatorsPage *self)
   if (self->default_period)
     {
       self->default_period = FALSE;
-      if (!any_data (results) && open_on_latest_year (self))
+      if (count_with_data (results) == 0 && open_on_latest_year (self))
         {
           /* Choosing the year computed the charts for it, or left them to do. */
           if (self->dirty)
@@ -315,7 +322,15 @@ fill_technologies (OporaIndicatorsPage *self)
 {
   for (OporaTechnology t = OPORA_TECHNOLOGY_PEER; t <= N_TECHNOLOGIES; t++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (opora_technology_display_name (t));
+      const char *name = opora_technology_display_name (t);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (name);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
 
       g_object_set_data (G_OBJECT (button), "opora-technology", GINT_TO_POINTER (t));
       if (t > OPORA_TECHNOLOGY_PEER)

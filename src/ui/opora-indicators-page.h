@@ -3,8 +3,8 @@
  * target, and from any chart the people behind it. The charts are saved as PDF or PNG and
  * printed on A4 with the same drawing as on screen; the head of department changes the
  * targets here. The page follows the database: a change anywhere re-draws the charts.
- * Until a period is chosen it shows the current year, or the latest of the five years
- * before it that has data. */
+ * Until a period is chosen it shows the current year, or when that has no data yet the
+ * latest of the five years before it with the most indicators that have data. */
 #pragma once
 
 #include <gtk/gtk.h>
