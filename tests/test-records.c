@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "opora-error.h"
+#include "opora-store-bulk.h"
 #include "opora-store-private.h"
 #include "opora-store-records.h"
 #include "opora-test-util.h"
@@ -556,6 +557,86 @@ test_delete_composite_keys (Fixture       *f,
   g_assert_error (error, OPORA_ERROR, OPORA_ERROR_IN_USE);
 }
 
+static char *
+query_text (OporaStore *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (opora_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A bulk load drops the search triggers and secondary indexes and changes the journal:
+ * after it, committed or rolled back, the database is as the schema made it. */
+static void
+test_bulk_restores_everything (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char * const columns[] = { "id", "surname", "name", "sex", NULL };
+  const char *schema_sql = "SELECT group_concat(type || ':' || name || ':' || sql, '\n')"
+                           " FROM (SELECT * FROM sqlite_schema ORDER BY type, name)";
+  g_autofree char *schema_before = query_text (f->store, schema_sql);
+  g_autoptr(GError) error = NULL;
+
+  for (int commit = 0; commit <= 1; commit++)
+    {
+      g_autoptr(OporaBulkInsert) insert = NULL;
+      g_autofree char *schema_after = NULL;
+      g_autofree char *journal = NULL;
+
+      g_assert_true (opora_store_bulk_begin (f->store, OPORA_BULK_TRUSTED_REFERENCES, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sqlite_schema"
+                                            " WHERE name = 'person_search_ai'"), ==, 0);
+      insert = opora_bulk_insert_new (f->store, "person", columns, &error);
+      g_assert_no_error (error);
+      for (gint64 id = 1; id <= 100; id++)
+        {
+          opora_bulk_insert_int (insert, 0, id + commit * 1000);
+          opora_bulk_insert_text (insert, 1, id % 2 ? "Иванова" : "Петрова");
+          opora_bulk_insert_text (insert, 2, "Мария");
+          opora_bulk_insert_text (insert, 3, "female");
+          g_assert_true (opora_bulk_insert_run (insert, &error));
+          g_assert_no_error (error);
+        }
+      /* A broken row is refused with its rule, as anywhere else. */
+      opora_bulk_insert_int (insert, 0, 5000);
+      opora_bulk_insert_text (insert, 1, "Х");
+      opora_bulk_insert_text (insert, 2, "Y");
+      opora_bulk_insert_text (insert, 3, "f");
+      g_assert_false (opora_bulk_insert_run (insert, &error));
+      g_assert_error (error, OPORA_ERROR, OPORA_ERROR_INVALID_VALUE);
+      g_clear_error (&error);
+      g_clear_pointer (&insert, opora_bulk_insert_free);
+
+      if (commit)
+        {
+          g_assert_true (opora_store_bulk_commit (f->store, &error));
+          g_assert_no_error (error);
+        }
+      else
+        opora_store_bulk_rollback (f->store);
+
+      schema_after = query_text (f->store, schema_sql);
+      g_assert_cmpstr (schema_before, ==, schema_after);
+      journal = query_text (f->store, "PRAGMA journal_mode");
+      g_assert_cmpstr (journal, ==, "wal");
+      g_assert_cmpint (query_int (f->store, "PRAGMA foreign_keys"), ==, 1);
+      g_assert_cmpint (query_int (f->store, "PRAGMA synchronous"), ==, 2);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM person"), ==, commit ? 100 : 0);
+      /* The search index was rebuilt over the rows loaded without it. */
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM person_search"
+                                            " WHERE person_search MATCH 'иванова'"), ==,
+                       commit ? 50 : 0);
+    }
+}
+
 static void
 test_empty_and_seed (Fixture       *f,
                      gconstpointer  data)
@@ -599,6 +680,7 @@ main (int   argc,
   ADD ("/records/delete-restricted", test_delete_restricted);
   ADD ("/records/delete-person-and-staff", test_delete_person_and_staff);
   ADD ("/records/delete-composite-keys", test_delete_composite_keys);
+  ADD ("/records/bulk-restores-everything", test_bulk_restores_everything);
   ADD ("/records/empty-and-seed", test_empty_and_seed);
 #undef ADD
 

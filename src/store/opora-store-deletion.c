@@ -324,7 +324,7 @@ opora_store_delete_record (OporaStore  *self,
 
       if (rc == SQLITE_DONE)
         g_set_error (error, OPORA_ERROR, OPORA_ERROR_NOT_FOUND,
-                     _("There is no %s %" G_GINT64_FORMAT " to delete"), noun, id);
+                     _("There is no %s %lld to delete"), noun, (long long) id);
       else
         opora_store_set_error (self, error);
       goto failed;

@@ -43,6 +43,8 @@ typedef struct
   char              *order_by;
   char              *select_sql;    /* "SELECT [rowid, ]* FROM table" */
   GPtrArray         *references;    /* OporaReference*: the foreign keys of this table */
+  GHashTable        *exists_stmts;  /* column → "SELECT 1 … WHERE column = ?" */
+  GHashTable        *insert_stmts;  /* columns written, as a bit mask → its INSERT */
 } OporaTableMeta;
 
 /* The schema of @table, cached on @self; NULL with OPORA_ERROR_NOT_FOUND if absent. */

@@ -51,7 +51,15 @@ table_meta_free (gpointer data)
   g_free (meta->order_by);
   g_free (meta->select_sql);
   g_ptr_array_unref (meta->references);
+  g_hash_table_unref (meta->exists_stmts);
+  g_hash_table_unref (meta->insert_stmts);
   g_free (meta);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
 }
 
 static void
@@ -155,6 +163,12 @@ load_table_meta (OporaStore  *self,
   meta = g_new0 (OporaTableMeta, 1);
   meta->name = g_intern_string (table);
   meta->references = g_ptr_array_new_with_free_func (reference_free);
+  /* Statements of our own, reused for every row of an import: building the SQL and
+   * hashing it for the store's cache cost more than the insert itself. */
+  meta->exists_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              finalize_statement);
+  meta->insert_stmts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              finalize_statement);
   meta->has_rowid = strstr (create_sql, "WITHOUT ROWID") == NULL;
 
   sqlite3_prepare_v2 (db, "SELECT name, type, \"notnull\", dflt_value, pk"
@@ -238,7 +252,10 @@ load_table_meta (OporaStore  *self,
                         -1, &stmt, NULL);
     sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
     while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_ptr_array_add (pk, (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 0)));
+      {
+        const char *name = (const char *) sqlite3_column_text (stmt, 0);
+        g_ptr_array_add (pk, (gpointer) g_intern_string (name));
+      }
     sqlite3_finalize (stmt);
     g_ptr_array_add (pk, NULL);
     meta->pk_columns = (const char **) g_ptr_array_free (g_steal_pointer (&pk), FALSE);
@@ -424,6 +441,73 @@ opora_store_foreach_record (OporaStore       *self,
   return ok;
 }
 
+gboolean
+opora_store_foreach_row (OporaStore    *self,
+                         const char    *table,
+                         OporaRowFunc   func,
+                         gpointer       user_data,
+                         GError       **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree OporaRecordValue *values = NULL;
+  sqlite3_stmt *stmt = NULL;
+  OporaTableMeta *meta;
+  gboolean ok = TRUE;
+  int first, rc;
+
+  g_return_val_if_fail (OPORA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  meta = opora_store_table_meta (self, table, error);
+  if (meta == NULL)
+    return FALSE;
+
+  sql = g_strdup_printf ("%s ORDER BY %s", meta->select_sql, meta->order_by);
+  if (sqlite3_prepare_v2 (opora_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+    return opora_store_set_error (self, error);
+  first = meta->has_rowid ? 1 : 0;
+  values = g_new0 (OporaRecordValue, meta->n_columns);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; ok && i < meta->n_columns; i++)
+        {
+          OporaRecordValue *v = &values[i];
+          int column = first + (int) i;
+
+          switch (sqlite3_column_type (stmt, column))
+            {
+            case SQLITE_INTEGER:
+              v->kind = OPORA_VALUE_INTEGER;
+              v->integer = sqlite3_column_int64 (stmt, column);
+              break;
+            case SQLITE_FLOAT:
+              v->kind = OPORA_VALUE_REAL;
+              v->real = sqlite3_column_double (stmt, column);
+              break;
+            case SQLITE_TEXT:
+              v->kind = OPORA_VALUE_TEXT;
+              v->text = (const char *) sqlite3_column_text (stmt, column);
+              break;
+            case SQLITE_NULL:
+              v->kind = OPORA_VALUE_NULL;
+              break;
+            default:
+              g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
+                           _("%s.%s holds binary data, which a record cannot carry"),
+                           meta->name, meta->columns[i].name);
+              ok = FALSE;
+            }
+        }
+      if (ok)
+        ok = func (meta->name, values, meta->n_columns, user_data, error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = opora_store_set_error (self, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 GVariant *
 opora_store_get_record (OporaStore  *self,
                         const char  *table,
@@ -457,7 +541,7 @@ opora_store_get_record (OporaStore  *self,
     record = g_variant_ref_sink (opora_stmt_to_record (stmt, meta->has_rowid ? 1 : 0));
   else if (rc == SQLITE_DONE)
     g_set_error (error, OPORA_ERROR, OPORA_ERROR_NOT_FOUND,
-                 _("There is no %s %" G_GINT64_FORMAT), table, key);
+                 _("There is no %s %lld"), table, (long long) key);
   else
     opora_store_set_error (self, error);
   sqlite3_reset (stmt);
@@ -470,248 +554,31 @@ opora_store_record_exists (OporaStore *self,
                            const char *column,
                            gint64      value)
 {
-  g_autofree char *sql = NULL;
-  g_autofree char *qt = NULL;
-  g_autofree char *qc = NULL;
+  OporaTableMeta *meta;
   sqlite3_stmt *stmt;
   gboolean exists;
 
   g_return_val_if_fail (OPORA_IS_STORE (self), FALSE);
 
-  if (opora_store_table_meta (self, table, NULL) == NULL)
+  meta = opora_store_table_meta (self, table, NULL);
+  if (meta == NULL || opora_table_meta_column_index (meta, column) < 0)
     return FALSE;
-  qt = opora_sql_quote_identifier (table);
-  qc = opora_sql_quote_identifier (column);
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ?", qt, qc);
-  stmt = opora_store_prepare (self, sql, NULL);
+  /* Import asks this for every reference: one statement per column. */
+  stmt = g_hash_table_lookup (meta->exists_stmts, column);
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?",
+                                              meta->name, column);
+
+      if (sqlite3_prepare_v3 (opora_store_get_db (self), sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &stmt, NULL) != SQLITE_OK)
+        return FALSE;
+      g_hash_table_insert (meta->exists_stmts, (gpointer) g_intern_string (column), stmt);
+    }
   sqlite3_bind_int64 (stmt, 1, value);
   exists = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return exists;
-}
-
-gboolean
-opora_stmt_bind_variant (sqlite3_stmt *stmt,
-                         int           index,
-                         GVariant     *value)
-{
-  switch (g_variant_classify (value))
-    {
-    case G_VARIANT_CLASS_INT64:
-      sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
-      return TRUE;
-    case G_VARIANT_CLASS_INT32:
-      sqlite3_bind_int64 (stmt, index, g_variant_get_int32 (value));
-      return TRUE;
-    case G_VARIANT_CLASS_UINT32:
-      sqlite3_bind_int64 (stmt, index, g_variant_get_uint32 (value));
-      return TRUE;
-    case G_VARIANT_CLASS_INT16:
-      sqlite3_bind_int64 (stmt, index, g_variant_get_int16 (value));
-      return TRUE;
-    case G_VARIANT_CLASS_BYTE:
-      sqlite3_bind_int64 (stmt, index, g_variant_get_byte (value));
-      return TRUE;
-    case G_VARIANT_CLASS_BOOLEAN:
-      sqlite3_bind_int64 (stmt, index, g_variant_get_boolean (value) ? 1 : 0);
-      return TRUE;
-    case G_VARIANT_CLASS_DOUBLE:
-      sqlite3_bind_double (stmt, index, g_variant_get_double (value));
-      return TRUE;
-    case G_VARIANT_CLASS_STRING:
-      /* "" stays "": the institution's blank fields are NOT NULL DEFAULT ''. */
-      sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
-      return TRUE;
-    case G_VARIANT_CLASS_ARRAY:
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
-        {
-          gsize n = 0;
-          gconstpointer data = g_variant_get_fixed_array (value, &n, 1);
-
-          sqlite3_bind_blob (stmt, index, data, (int) n, SQLITE_TRANSIENT);
-          return TRUE;
-        }
-      return FALSE;
-    default:
-      return FALSE;
-    }
-}
-
-gboolean
-opora_store_insert_row (OporaStore  *self,
-                        const char  *table,
-                        GVariant    *record,
-                        gint64       rowid,
-                        char       **out_column,
-                        GError     **error)
-{
-  OporaTableMeta *meta;
-  GString *sql;
-  GString *values;
-  g_autofree GVariant **bound = NULL;
-  g_autofree char *sql_text = NULL;
-  g_autofree char *quoted = NULL;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
-  sqlite3_stmt *stmt;
-  guint n_bound = 0;
-  int rc;
-
-  meta = opora_store_table_meta (self, table, error);
-  if (meta == NULL)
-    return FALSE;
-
-  /* Unknown keys are refused, not dropped: a record must go in as it came. */
-  g_variant_iter_init (&iter, record);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      gboolean known = opora_table_meta_column_index (meta, key) >= 0;
-
-      g_variant_unref (value);
-      if (!known)
-        {
-          if (out_column != NULL)
-            *out_column = g_strdup (key);
-          g_set_error (error, OPORA_ERROR, OPORA_ERROR_INVALID_VALUE,
-                       out_column ? _("the table “%s” has no such column")
-                                  : _("the table “%s” has no column “%s”"),
-                       table, key);
-          return FALSE;
-        }
-    }
-
-  quoted = opora_sql_quote_identifier (table);
-  sql = g_string_new (NULL);
-  values = g_string_new (NULL);
-  g_string_append_printf (sql, "INSERT INTO %s (", quoted);
-  bound = g_new0 (GVariant *, meta->n_columns + 1);
-  if (rowid != 0)
-    {
-      g_string_append (sql, "rowid");
-      g_string_append (values, "?");
-      n_bound++;
-    }
-  for (guint i = 0; i < meta->n_columns; i++)
-    {
-      const OporaRecordColumn *column = &meta->columns[i];
-      GVariant *v = g_variant_lookup_value (record, column->name, NULL);
-
-      /* Absent means NULL, except where NULL is impossible and a default exists. */
-      if (v == NULL && column->not_null && column->has_default)
-        continue;
-      /* SQLite's date() takes 30 February: the calendar is checked here. */
-      if (v != NULL && column->is_date && g_variant_is_of_type (v, G_VARIANT_TYPE_STRING) &&
-          !opora_date_is_valid_iso (g_variant_get_string (v, NULL)))
-        {
-          g_variant_unref (v);
-          for (guint j = 0; j < meta->n_columns; j++)
-            g_clear_pointer (&bound[j], g_variant_unref);
-          g_string_free (sql, TRUE);
-          g_string_free (values, TRUE);
-          if (out_column != NULL)
-            {
-              *out_column = g_strdup (column->name);
-              g_set_error_literal (error, OPORA_ERROR, OPORA_ERROR_INVALID_DATE,
-                                   _("must be a calendar date written as YYYY-MM-DD"));
-            }
-          else
-            g_set_error (error, OPORA_ERROR, OPORA_ERROR_INVALID_DATE, "%s: %s", column->name,
-                         _("must be a calendar date written as YYYY-MM-DD"));
-          return FALSE;
-        }
-      if (n_bound > 0)
-        {
-          g_string_append (sql, ", ");
-          g_string_append (values, ", ");
-        }
-      g_string_append_printf (sql, "\"%s\"", column->name);
-      g_string_append (values, "?");
-      bound[n_bound - (rowid != 0 ? 1 : 0)] = v;
-      n_bound++;
-    }
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
-  g_string_free (values, TRUE);
-  sql_text = g_string_free (sql, FALSE);
-
-  stmt = opora_store_prepare (self, sql_text, error);
-  if (stmt == NULL)
-    {
-      for (guint i = 0; i < meta->n_columns; i++)
-        g_clear_pointer (&bound[i], g_variant_unref);
-      return FALSE;
-    }
-
-  {
-    int index = 1;
-    gboolean ok = TRUE;
-
-    if (rowid != 0)
-      sqlite3_bind_int64 (stmt, index++, rowid);
-    for (guint i = 0; bound != NULL && i + (rowid != 0 ? 1 : 0) < n_bound; i++, index++)
-      {
-        if (bound[i] == NULL)
-          continue; /* unbound parameters are NULL */
-        if (ok && !opora_stmt_bind_variant (stmt, index, bound[i]))
-          {
-            ok = FALSE;
-            g_set_error (error, OPORA_ERROR, OPORA_ERROR_INVALID_VALUE,
-                         _("value of type “%s” cannot be stored"),
-                         g_variant_get_type_string (bound[i]));
-          }
-      }
-    for (guint i = 0; i < meta->n_columns; i++)
-      g_clear_pointer (&bound[i], g_variant_unref);
-    if (!ok)
-      return FALSE;
-  }
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      opora_store_explain_constraint (self, meta, out_column, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  opora_store_touch (self, meta->name);
-  return TRUE;
-}
-
-gboolean
-opora_store_insert_record_full (OporaStore  *self,
-                                const char  *table,
-                                GVariant    *record,
-                                char       **out_column,
-                                GError     **error)
-{
-  g_return_val_if_fail (OPORA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (table != NULL, FALSE);
-  g_return_val_if_fail (record != NULL && g_variant_is_of_type (record, G_VARIANT_TYPE_VARDICT),
-                        FALSE);
-
-  return opora_store_insert_row (self, table, record, 0, out_column, error);
-}
-
-gboolean
-opora_store_insert_record (OporaStore  *self,
-                           const char  *table,
-                           GVariant    *record,
-                           GError     **error)
-{
-  g_autofree char *column = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (opora_store_insert_record_full (self, table, record, &column, &local_error))
-    return TRUE;
-  if (column != NULL)
-    g_set_error (error, local_error->domain, local_error->code, "%s.%s: %s",
-                 table, column, local_error->message);
-  else
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
 }
 
 void

@@ -62,6 +62,37 @@ gboolean            opora_store_foreach_record  (OporaStore       *self,
                                                  gpointer          user_data,
                                                  GError          **error);
 
+/* The same records as plain values in column order (opora_store_record_column_info()),
+ * without a GVariant per record: for reading millions of them (export). */
+typedef enum
+{
+  OPORA_VALUE_DEFAULT, /* left out: NULL, or the default of a NOT NULL column (insert only) */
+  OPORA_VALUE_NULL,
+  OPORA_VALUE_INTEGER,
+  OPORA_VALUE_REAL,
+  OPORA_VALUE_TEXT,
+} OporaValueKind;
+
+typedef struct
+{
+  OporaValueKind  kind;
+  gint64          integer;
+  double          real;
+  const char     *text;    /* valid during the call, or until the insert returns */
+} OporaRecordValue;
+
+typedef gboolean (*OporaRowFunc) (const char              *table,
+                                  const OporaRecordValue  *values,
+                                  guint                    n_values,
+                                  gpointer                 user_data,
+                                  GError                 **error);
+
+gboolean            opora_store_foreach_row     (OporaStore       *self,
+                                                 const char       *table,
+                                                 OporaRowFunc      func,
+                                                 gpointer          user_data,
+                                                 GError          **error);
+
 /* Reads one record by its one-column key; NULL with OPORA_ERROR_NOT_FOUND if absent. */
 GVariant           *opora_store_get_record      (OporaStore   *self,
                                                  const char   *table,
@@ -89,6 +120,15 @@ gboolean            opora_store_insert_record_full (OporaStore   *self,
                                                     GVariant     *record,
                                                     char        **out_column,
                                                     GError      **error);
+
+/* Inserts one record given as @n_values values in column order (import); otherwise as
+ * opora_store_insert_record_full(). */
+gboolean            opora_store_insert_values   (OporaStore              *self,
+                                                 const char              *table,
+                                                 const OporaRecordValue  *values,
+                                                 guint                    n_values,
+                                                 char                   **out_column,
+                                                 GError                 **error);
 
 /* TRUE when the registry holds nothing but what a new database starts with (the
  * institution's blank row): import refuses to merge into anything else. */

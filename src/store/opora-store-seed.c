@@ -23,7 +23,10 @@ opora_store_list_tables (OporaStore *self)
                       " AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
                       " ORDER BY name", -1, &stmt, NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      g_ptr_array_add (tables, (gpointer) g_intern_string (name));
+    }
   sqlite3_finalize (stmt);
   return tables;
 }
