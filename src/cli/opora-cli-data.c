@@ -45,8 +45,8 @@ progress_cb (guint64  done,
              gpointer user_data)
 {
   g_printerr ("\r%s", "");
-  g_printerr (_("Writing contracts: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " (%d%%)"),
-              done, total, total ? (int) (done * 100 / total) : 100);
+  g_printerr (_("Writing contracts: %llu of %llu (%d%%)"), (unsigned long long) done,
+              (unsigned long long) total, total ? (int) (done * 100 / total) : 100);
   if (done == total)
     g_printerr ("\n");
 }
@@ -92,8 +92,8 @@ opora_cli_demo_run (int    argc,
   if (opora_demo_generate_full (target.store, (guint64) size, (guint32) seed,
                                 isatty (STDERR_FILENO) ? progress_cb : NULL, NULL, &error))
     {
-      g_print (_("%s: a demo centre of %" G_GINT64_FORMAT " contracts (seed %" G_GINT64_FORMAT
-                 ")\n"), target.path, size, seed);
+      g_print (_("%s: a demo centre of %lld contracts (seed %lld)\n"), target.path,
+               (long long) size, (long long) seed);
       g_clear_object (&target.store);
       status = OPORA_CLI_OK;
     }

@@ -579,7 +579,7 @@ opora_demo_generate_full (OporaStore             *store,
   d->rand = g_rand_new_with_seed (seed);
   demo_init (d, FIRST_CONTRACT_DAY, LAST_CONTRACT_DAY, OPORA_DEMO_REFERENCE_DATE);
 
-  if (!opora_store_bulk_begin (store, error))
+  if (!opora_store_bulk_begin (store, OPORA_BULK_TRUSTED_REFERENCES, error))
     goto out;
   if (!demo_write_institution (d, error) ||
       !demo_write_staff (d, error) ||

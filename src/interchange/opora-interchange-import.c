@@ -106,8 +106,8 @@ syntax_error (GError  **error,
               const char *what)
 {
   g_set_error (error, OPORA_ERROR, OPORA_ERROR_IMPORT,
-               _("Not valid JSON at line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ": %s"),
-               line, column, what);
+               _("Not valid JSON at line %llu, column %llu: %s"), (unsigned long long) line,
+               (unsigned long long) column, what);
   return FALSE;
 }
 
@@ -149,28 +149,48 @@ cut_value (Import *imp)
         }
       return;
     }
-  while ((c = scanner_peek (s)) >= 0)
+  /* The hot loop of an import: a buffer at a time, no call per character. */
+  while (scanner_peek (s) >= 0)
     {
-      g_string_append_c (imp->slice, (char) c);
-      scanner_advance (s);
-      if (in_string)
+      const char *start = s->buf + s->pos;
+      const char *end = s->buf + s->len;
+      const char *p;
+      gboolean done = FALSE;
+
+      for (p = start; p < end && !done; p++)
         {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
+          guchar ch = (guchar) *p;
+
+          if (ch == '\n')
             {
-              in_string = FALSE;
-              if (depth == 0)
-                return;
+              s->line++;
+              s->column = 1;
             }
+          else if ((ch & 0xC0) != 0x80)
+            s->column++;
+
+          if (in_string)
+            {
+              if (escaped)
+                escaped = FALSE;
+              else if (ch == '\\')
+                escaped = TRUE;
+              else if (ch == '"')
+                {
+                  in_string = FALSE;
+                  done = depth == 0;
+                }
+            }
+          else if (ch == '"')
+            in_string = TRUE;
+          else if (ch == '{' || ch == '[')
+            depth++;
+          else if (ch == '}' || ch == ']')
+            done = --depth == 0;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
+      g_string_append_len (imp->slice, start, p - start);
+      s->pos = (gsize) (p - s->buf);
+      if (done)
         return;
     }
 }
@@ -299,9 +319,9 @@ read_header (Import      *imp,
         return FALSE;
       if (number > OPORA_INTERCHANGE_VERSION)
         return import_error (error, "$.version",
-                             _("the file is in version %" G_GINT64_FORMAT " of the format, and "
-                               "this Opora reads up to version %d: update Opora to import it"),
-                             number, OPORA_INTERCHANGE_VERSION);
+                             _("the file is in version %lld of the format, and this Opora "
+                               "reads up to version %d: update Opora to import it"),
+                             (long long) number, OPORA_INTERCHANGE_VERSION);
       imp->have_version = TRUE;
     }
   else if (g_str_equal (key, "schema"))
@@ -312,9 +332,9 @@ read_header (Import      *imp,
         return FALSE;
       if (number > latest)
         return import_error (error, "$.schema",
-                             _("the file was written by an Opora with database schema "
-                               "%" G_GINT64_FORMAT ", and this one knows up to %d: update "
-                               "Opora to import it"), number, latest);
+                             _("the file was written by an Opora with database schema %lld, "
+                               "and this one knows up to %d: update Opora to import it"),
+                             (long long) number, latest);
       imp->have_schema = TRUE;
     }
   else if (g_str_equal (key, "exported_at"))
@@ -563,7 +583,7 @@ opora_interchange_import (OporaStore     *store,
   imp.scanner.column = 1;
   imp.tables = opora_import_tables_new (store);
 
-  ok = opora_store_bulk_begin (store, error);
+  ok = opora_store_bulk_begin (store, OPORA_BULK_DEFAULT, error);
   if (ok)
     {
       /* Records may name others further on in the file: references are checked

@@ -21,7 +21,8 @@ typedef struct
   guint                    n_columns;
   GHashTable              *positions;   /* column name → its index + 1 */
   const char             **parent_keys; /* per column: the key of the table it refers to */
-  GVariant               **values;      /* per column, for the record being read */
+  OporaRecordValue        *values;      /* per column, for the record being read */
+  char                    *snils;       /* the record's SNILS as 11 digits, while it is read */
   gboolean                 begun;
   gboolean                 finished;
 } TableState;
@@ -51,7 +52,34 @@ table_state_free (gpointer data)
   g_hash_table_unref (t->positions);
   g_free (t->parent_keys);
   g_free (t->values);
+  g_free (t->snils);
   g_free (t);
+}
+
+/* The audit times: "YYYY-MM-DDTHH:MM:SSZ" as Opora writes them, or any ISO 8601 time. */
+static gboolean
+is_timestamp (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (strlen (text) == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' &&
+      text[13] == ':' && text[16] == ':' && text[19] == 'Z')
+    {
+      char date[11];
+
+      memcpy (date, text, 10);
+      date[10] = '\0';
+      if (opora_date_is_valid_iso (date) && g_ascii_isdigit (text[11]) &&
+          g_ascii_isdigit (text[12]) && g_ascii_isdigit (text[14]) &&
+          g_ascii_isdigit (text[15]) && g_ascii_isdigit (text[17]) &&
+          g_ascii_isdigit (text[18]) && (text[11] - '0') * 10 + (text[12] - '0') < 24 &&
+          text[14] < '6' && text[17] < '6')
+        return TRUE;
+    }
+  utc = g_time_zone_new_utc ();
+  time = g_date_time_new_from_iso8601 (text, utc);
+  return time != NULL;
 }
 
 static char *
@@ -216,7 +244,7 @@ get_state (OporaImportTables  *tables,
   t->n_columns = n;
   t->positions = g_hash_table_new (g_str_hash, g_str_equal);
   t->parent_keys = g_new0 (const char *, n);
-  t->values = g_new0 (GVariant *, n);
+  t->values = g_new0 (OporaRecordValue, n);
   for (guint i = 0; i < n; i++)
     {
       g_hash_table_insert (t->positions, (gpointer) columns[i].name, GUINT_TO_POINTER (i + 1));
@@ -259,12 +287,13 @@ opora_import_tables_end (OporaImportTables  *tables,
   return TRUE;
 }
 
-/* The value of one member as the column's type, or NULL with @error. */
-static GVariant *
+/* Reads one member into @v as the column's type; FALSE with @error. */
+static gboolean
 read_member (TableState               *t,
              gint64                    index,
              const OporaRecordColumn  *column,
              JsonNode                 *node,
+             OporaRecordValue         *v,
              GError                  **error)
 {
   GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
@@ -274,71 +303,56 @@ read_member (TableState               *t,
     {
     case OPORA_RECORD_INTEGER:
       if (type != G_TYPE_INT64)
-        {
-          member_error (error, t->name, index, column->name, _("must be a whole number, not %s"),
-                        opora_import_describe_node (node));
-          return NULL;
-        }
-      return g_variant_new_int64 (json_node_get_int (node));
+        return member_error (error, t->name, index, column->name,
+                             _("must be a whole number, not %s"),
+                             opora_import_describe_node (node));
+      v->kind = OPORA_VALUE_INTEGER;
+      v->integer = json_node_get_int (node);
+      return TRUE;
 
     case OPORA_RECORD_REAL:
       if (type == G_TYPE_INT64)
-        return g_variant_new_double ((double) json_node_get_int (node));
+        {
+          v->kind = OPORA_VALUE_REAL;
+          v->real = (double) json_node_get_int (node);
+          return TRUE;
+        }
       if (type != G_TYPE_DOUBLE)
-        {
-          member_error (error, t->name, index, column->name, _("must be a number, not %s"),
-                        opora_import_describe_node (node));
-          return NULL;
-        }
+        return member_error (error, t->name, index, column->name, _("must be a number, not %s"),
+                             opora_import_describe_node (node));
       if (!isfinite (json_node_get_double (node)))
-        {
-          member_error (error, t->name, index, column->name, _("the number is too large"));
-          return NULL;
-        }
-      return g_variant_new_double (json_node_get_double (node));
+        return member_error (error, t->name, index, column->name, _("the number is too large"));
+      v->kind = OPORA_VALUE_REAL;
+      v->real = json_node_get_double (node);
+      return TRUE;
 
     case OPORA_RECORD_TEXT:
     default:
       if (type != G_TYPE_STRING)
-        {
-          member_error (error, t->name, index, column->name,
-                        _("must be text in double quotes, not %s"),
-                        opora_import_describe_node (node));
-          return NULL;
-        }
+        return member_error (error, t->name, index, column->name,
+                             _("must be text in double quotes, not %s"),
+                             opora_import_describe_node (node));
       text = json_node_get_string (node);
       if (column->is_date && !opora_date_is_valid_iso (text))
-        {
-          member_error (error, t->name, index, column->name,
-                        _("“%s” is not a calendar date written as YYYY-MM-DD"), text);
-          return NULL;
-        }
+        return member_error (error, t->name, index, column->name,
+                             _("“%s” is not a calendar date written as YYYY-MM-DD"), text);
       if (g_str_equal (column->name, "snils"))
         {
           g_autoptr(GError) snils_error = NULL;
-          char *digits = NULL;
 
-          if (!opora_snils_normalize (text, &digits, &snils_error))
-            {
-              member_error (error, t->name, index, column->name, "%s", snils_error->message);
-              return NULL;
-            }
-          return g_variant_new_take_string (digits);
+          g_clear_pointer (&t->snils, g_free);
+          if (!opora_snils_normalize (text, &t->snils, &snils_error))
+            return member_error (error, t->name, index, column->name, "%s",
+                                 snils_error->message);
+          text = t->snils;
         }
-      if (g_str_has_suffix (column->name, "_at"))
-        {
-          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-          g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, utc);
-
-          if (time == NULL)
-            {
-              member_error (error, t->name, index, column->name,
-                            _("“%s” is not a date and time written as YYYY-MM-DDTHH:MM:SSZ"),
-                            text);
-              return NULL;
-            }
-        }
-      return g_variant_new_string (text);
+      else if (g_str_has_suffix (column->name, "_at") && !is_timestamp (text))
+        return member_error (error, t->name, index, column->name,
+                             _("“%s” is not a date and time written as YYYY-MM-DDTHH:MM:SSZ"),
+                             text);
+      v->kind = OPORA_VALUE_TEXT;
+      v->text = text;
+      return TRUE;
     }
 }
 
@@ -350,7 +364,7 @@ check_reference (OporaImportTables  *tables,
                  GError            **error)
 {
   const OporaRecordColumn *column = &t->columns[i];
-  gint64 value = g_variant_get_int64 (t->values[i]);
+  gint64 value = t->values[i].integer;
   TableState *parent;
   PendingReference pending;
 
@@ -361,8 +375,8 @@ check_reference (OporaImportTables  *tables,
   parent = g_hash_table_lookup (tables->states, column->references);
   if (parent != NULL && parent->finished)
     return member_error (error, t->name, index, column->name,
-                         _("refers to %s %" G_GINT64_FORMAT ", which is not in the file"),
-                         column->references, value);
+                         _("refers to %s %lld, which is not in the file"),
+                         column->references, (long long) value);
 
   /* Further on in the file, maybe: settled after the last record. */
   pending.table = t->name;
@@ -383,35 +397,23 @@ insert_values (OporaImportTables  *tables,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *column = NULL;
-  g_autoptr(GVariant) record = NULL;
-  GVariantBuilder builder;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
-  for (guint i = 0; i < t->n_columns; i++)
-    if (t->values[i] != NULL)
-      g_variant_builder_add (&builder, "{sv}", t->columns[i].name, t->values[i]);
-  record = g_variant_ref_sink (g_variant_builder_end (&builder));
-
-  if (opora_store_insert_record_full (tables->store, t->name, record, &column, &local_error))
+  if (opora_store_insert_values (tables->store, t->name, t->values, t->n_columns, &column,
+                                 &local_error))
     return TRUE;
 
   if (g_error_matches (local_error, OPORA_ERROR, OPORA_ERROR_DUPLICATE) && column != NULL)
     {
-      const OporaRecordColumn *info = NULL;
-      g_autofree char *noun = human_name (t->name);
-
       for (guint i = 0; i < t->n_columns; i++)
-        if (g_str_equal (t->columns[i].name, column))
-          info = &t->columns[i];
-      if (info != NULL && info->is_key && info->type == OPORA_RECORD_INTEGER)
-        {
-          gint64 key = 0;
+        if (g_str_equal (t->columns[i].name, column) && t->columns[i].is_key &&
+            t->values[i].kind == OPORA_VALUE_INTEGER)
+          {
+            g_autofree char *noun = human_name (t->name);
 
-          g_variant_lookup (record, column, "x", &key);
-          return member_error (error, t->name, index, column,
-                               _("another %s in the file has the same %s %" G_GINT64_FORMAT),
-                               noun, column, key);
-        }
+            return member_error (error, t->name, index, column,
+                                 _("another %s in the file has the same %s %lld"),
+                                 noun, column, (long long) t->values[i].integer);
+          }
     }
   return member_error (error, t->name, index, column, "%s", local_error->message);
 }
@@ -427,13 +429,15 @@ opora_import_record (OporaImportTables  *tables,
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
-  gboolean ok = FALSE;
 
   if (t == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return member_error (error, table, index, NULL, _("a record must be an object { … }, not %s"),
                          opora_import_describe_node (node));
+
+  for (guint i = 0; i < t->n_columns; i++)
+    t->values[i].kind = OPORA_VALUE_DEFAULT;
 
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &name, &member))
@@ -444,48 +448,36 @@ opora_import_record (OporaImportTables  *tables,
       if (position == 0)
         {
           g_autofree char *noun = human_name (table);
-          member_error (error, table, index, name,
-                        _("unknown column: a %s record has no such field"), noun);
-          goto out;
+          return member_error (error, table, index, name,
+                               _("unknown column: a %s record has no such field"), noun);
         }
       column = &t->columns[position - 1];
       if (JSON_NODE_HOLDS_NULL (member))
         {
           if (column->not_null)
-            {
-              member_error (error, table, index, name, _("must not be null"));
-              goto out;
-            }
+            return member_error (error, table, index, name, _("must not be null"));
+          t->values[position - 1].kind = OPORA_VALUE_NULL;
           continue;
         }
-      g_clear_pointer (&t->values[position - 1], g_variant_unref);
-      t->values[position - 1] = read_member (t, index, column, member, error);
-      if (t->values[position - 1] == NULL)
-        goto out;
-      g_variant_ref_sink (t->values[position - 1]);
+      if (!read_member (t, index, column, member, &t->values[position - 1], error))
+        return FALSE;
     }
 
   for (guint i = 0; i < t->n_columns; i++)
-    if (t->columns[i].required && t->values[i] == NULL &&
-        !json_object_has_member (json_node_get_object (node), t->columns[i].name))
+    if (t->columns[i].required && t->values[i].kind == OPORA_VALUE_DEFAULT)
       {
         g_autofree char *noun = human_name (table);
-        member_error (error, table, index, t->columns[i].name,
-                      _("missing: every %s record must have it"), noun);
-        goto out;
+        return member_error (error, table, index, t->columns[i].name,
+                             _("missing: every %s record must have it"), noun);
       }
 
   for (guint i = 0; i < t->n_columns; i++)
-    if (t->columns[i].references != NULL && t->values[i] != NULL &&
+    if (t->columns[i].references != NULL && t->values[i].kind == OPORA_VALUE_INTEGER &&
         !check_reference (tables, t, index, i, error))
-      goto out;
+      return FALSE;
 
-  ok = insert_values (tables, t, index, error);
-
-out:
-  for (guint i = 0; i < t->n_columns; i++)
-    g_clear_pointer (&t->values[i], g_variant_unref);
-  return ok;
+  /* The text values point into @node, which outlives the insert. */
+  return insert_values (tables, t, index, error);
 }
 
 gboolean
@@ -498,8 +490,8 @@ opora_import_tables_finish (OporaImportTables  *tables,
 
       if (!opora_store_record_exists (tables->store, p->parent, p->parent_key, p->value))
         return member_error (error, p->table, p->index, p->column,
-                             _("refers to %s %" G_GINT64_FORMAT ", which is not in the file"),
-                             p->parent, p->value);
+                             _("refers to %s %lld, which is not in the file"),
+                             p->parent, (long long) p->value);
     }
   return TRUE;
 }

@@ -36,65 +36,60 @@ write_text (ExportState  *state,
 /* Keys in schema order, every column present: NULL as JSON null, so a reader sees the
  * whole shape of a record without the schema at hand. */
 static JsonNode *
-record_to_node (ExportState  *state,
-                const char   *table,
-                GVariant     *record,
-                GError      **error)
+record_to_node (ExportState             *state,
+                const char              *table,
+                const OporaRecordValue  *values,
+                GError                 **error)
 {
   g_autoptr(JsonObject) object = json_object_new ();
-  GVariantIter iter;
-  const char *key = NULL;
-  GVariant *value = NULL;
-  gboolean have;
 
-  g_variant_iter_init (&iter, record);
-  have = g_variant_iter_next (&iter, "{&sv}", &key, &value);
   for (guint i = 0; i < state->n_columns; i++)
     {
       const char *name = state->columns[i].name;
+      const OporaRecordValue *v = &values[i];
 
-      if (!have || !g_str_equal (key, name))
+      switch (v->kind)
         {
+        case OPORA_VALUE_INTEGER:
+          json_object_set_int_member (object, name, v->integer);
+          break;
+        case OPORA_VALUE_REAL:
+          if (!isfinite (v->real))
+            {
+              g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
+                           _("%s.%s holds a number JSON cannot carry"), table, name);
+              return NULL;
+            }
+          json_object_set_double_member (object, name, v->real);
+          break;
+        case OPORA_VALUE_TEXT:
+          if (g_utf8_validate (v->text, -1, NULL))
+            json_object_set_string_member (object, name, v->text);
+          else
+            {
+              /* Written by another program: keep what can be read rather than fail. */
+              g_autofree char *valid = g_utf8_make_valid (v->text, -1);
+              json_object_set_string_member (object, name, valid);
+            }
+          break;
+        case OPORA_VALUE_NULL:
+        case OPORA_VALUE_DEFAULT:
+        default:
           json_object_set_null_member (object, name);
-          continue;
         }
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-        json_object_set_int_member (object, name, g_variant_get_int64 (value));
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE) &&
-               isfinite (g_variant_get_double (value)))
-        json_object_set_double_member (object, name, g_variant_get_double (value));
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-        json_object_set_string_member (object, name, g_variant_get_string (value, NULL));
-      else
-        {
-          g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
-                       _("%s.%s holds a value JSON cannot carry (%s)"), table, name,
-                       g_variant_get_type_string (value));
-          g_variant_unref (value);
-          return NULL;
-        }
-      g_variant_unref (value);
-      have = g_variant_iter_next (&iter, "{&sv}", &key, &value);
-    }
-  if (have)
-    {
-      /* A record always follows its table's column order; anything else is a bug. */
-      g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
-                   "%s: column “%s” out of schema order", table, key);
-      g_variant_unref (value);
-      return NULL;
     }
   return json_node_init_object (json_node_alloc (), object);
 }
 
 static gboolean
-write_record_cb (const char  *table,
-                 GVariant    *record,
-                 gpointer     user_data,
-                 GError     **error)
+write_record_cb (const char              *table,
+                 const OporaRecordValue  *values,
+                 guint                    n_values,
+                 gpointer                 user_data,
+                 GError                 **error)
 {
   ExportState *state = user_data;
-  g_autoptr(JsonNode) node = record_to_node (state, table, record, error);
+  g_autoptr(JsonNode) node = record_to_node (state, table, values, error);
   g_autofree char *json = NULL;
   gsize length = 0;
 
@@ -106,17 +101,19 @@ write_record_cb (const char  *table,
       !g_output_stream_write_all (state->out, json, length, NULL, state->cancellable, error))
     return FALSE;
   state->n_written++;
-  return !g_cancellable_set_error_if_cancelled (state->cancellable, error);
+  return state->n_written % 4096 != 0 ||
+         !g_cancellable_set_error_if_cancelled (state->cancellable, error);
 }
 
 static gboolean
-write_institution_cb (const char  *table,
-                      GVariant    *record,
-                      gpointer     user_data,
-                      GError     **error)
+write_institution_cb (const char              *table,
+                      const OporaRecordValue  *values,
+                      guint                    n_values,
+                      gpointer                 user_data,
+                      GError                 **error)
 {
   ExportState *state = user_data;
-  g_autoptr(JsonNode) node = record_to_node (state, table, record, error);
+  g_autoptr(JsonNode) node = record_to_node (state, table, values, error);
   g_autofree char *json = NULL;
 
   if (node == NULL)
@@ -159,14 +156,14 @@ export_tables (OporaStore   *store,
 
       if (single)
         {
-          if (!opora_store_foreach_record (store, table, write_institution_cb, state, error))
+          if (!opora_store_foreach_row (store, table, write_institution_cb, state, error))
             return FALSE;
           if (state->n_written == 0 && !write_text (state, "null", error))
             return FALSE;
           continue;
         }
       if (!write_text (state, "[", error) ||
-          !opora_store_foreach_record (store, table, write_record_cb, state, error) ||
+          !opora_store_foreach_row (store, table, write_record_cb, state, error) ||
           !write_text (state, state->n_written > 0 ? "\n  ]" : "]", error))
         return FALSE;
     }
