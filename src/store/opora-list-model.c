@@ -332,7 +332,14 @@ opora_list_model_reload (OporaListModel *self)
   old_n = self->n_items;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+
+  /* Told as one change, a GtkSingleSelection (GTK 4.8) whose selected row is among those
+   * removed looks for it, by pointer, in every row added: it would read the whole list,
+   * a million rows, and keep them. All gone, then all new, it reads one row. */
+  self->n_items = 0;
+  if (old_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
   self->n_items = count_rows (self);
-  if (old_n != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  if (self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }

@@ -1,0 +1,179 @@
+/* The store's lazy list under a view's selection: a reload must not make GTK read every
+ * row. A GtkSingleSelection (GTK 4.8) whose selected row is among those an items-changed
+ * removes looks for it, by pointer, among all the rows added — a million rows read, and
+ * kept, when a large list reloads after a search, a sort or a save. */
+#include <gtk/gtk.h>
+
+#include "opora-demo.h"
+#include "opora-person.h"
+#include "opora-store-persons.h"
+#include "opora-test-util.h"
+
+/* A GListModel in front of another that counts the rows read through it. */
+#define COUNTING_TYPE_MODEL (counting_model_get_type ())
+G_DECLARE_FINAL_TYPE (CountingModel, counting_model, COUNTING, MODEL, GObject)
+
+struct _CountingModel
+{
+  GObject     parent_instance;
+  GListModel *model;
+  guint       reads;
+};
+
+static GType
+counting_model_get_item_type (GListModel *list)
+{
+  return g_list_model_get_item_type (COUNTING_MODEL (list)->model);
+}
+
+static guint
+counting_model_get_n_items (GListModel *list)
+{
+  return g_list_model_get_n_items (COUNTING_MODEL (list)->model);
+}
+
+static gpointer
+counting_model_get_item (GListModel *list,
+                         guint       position)
+{
+  CountingModel *self = COUNTING_MODEL (list);
+
+  self->reads++;
+  return g_list_model_get_item (self->model, position);
+}
+
+static void
+counting_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = counting_model_get_item_type;
+  iface->get_n_items = counting_model_get_n_items;
+  iface->get_item = counting_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CountingModel, counting_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      counting_model_iface_init))
+
+static void
+counting_model_finalize (GObject *object)
+{
+  g_clear_object (&COUNTING_MODEL (object)->model);
+  G_OBJECT_CLASS (counting_model_parent_class)->finalize (object);
+}
+
+static void
+counting_model_class_init (CountingModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = counting_model_finalize;
+}
+
+static void
+counting_model_init (CountingModel *self)
+{
+}
+
+static CountingModel *
+counting_model_new (GListModel *model)
+{
+  CountingModel *self = g_object_new (COUNTING_TYPE_MODEL, NULL);
+
+  self->model = g_object_ref (model);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (g_list_model_items_changed),
+                           self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+typedef struct
+{
+  char               *dir;
+  OporaStore         *store;
+  GListModel         *persons;
+  CountingModel      *counting;
+  GtkSingleSelection *selection;
+  guint               n_persons;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = opora_test_open_store (&f->dir);
+  g_assert_true (opora_demo_generate (f->store, 200, 1, &error));
+  g_assert_no_error (error);
+
+  f->persons = opora_store_list_persons (f->store, NULL);
+  f->n_persons = g_list_model_get_n_items (f->persons);
+  /* Enough persons that reading them all is told apart from reading a page. */
+  g_assert_cmpuint (f->n_persons, >, 300);
+
+  f->counting = counting_model_new (f->persons);
+  f->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (f->counting)));
+  /* A row is selected, as autoselect does and a user's click would. */
+  gtk_single_selection_set_selected (f->selection, 3);
+  g_assert_cmpuint (gtk_single_selection_get_selected (f->selection), ==, 3);
+  f->counting->reads = 0;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->selection);
+  g_clear_object (&f->counting);
+  g_clear_object (&f->persons);
+  g_clear_object (&f->store);
+  opora_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static void
+assert_few_reads (Fixture *f)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->selection)), ==,
+                    g_list_model_get_n_items (f->persons));
+  /* The selection takes a row again; the view, not the selection, reads what it shows. */
+  g_assert_cmpuint (f->counting->reads, <=, 2);
+  g_assert_nonnull (gtk_single_selection_get_selected_item (f->selection));
+}
+
+/* A sort or a search reloads the list in place. */
+static void
+test_requery (Fixture       *f,
+              gconstpointer  data)
+{
+  OporaPersonQuery query = { .sort = OPORA_PERSON_SORT_BIRTH_DATE, .descending = TRUE };
+
+  opora_person_list_set_query (f->persons, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (f->persons), ==, f->n_persons);
+  assert_few_reads (f);
+}
+
+/* A save anywhere reloads the list through the store's "changed". */
+static void
+test_save_elsewhere (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(OporaPerson) person = g_list_model_get_item (f->persons, f->n_persons - 1);
+  g_autoptr(GError) error = NULL;
+
+  opora_person_set_notes (person, "Переехал");
+  g_assert_true (opora_store_save_person (f->store, person, &error));
+  g_assert_no_error (error);
+  assert_few_reads (f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/list-model/requery-under-selection", Fixture, NULL,
+              fixture_set_up, test_requery, fixture_tear_down);
+  g_test_add ("/list-model/save-under-selection", Fixture, NULL,
+              fixture_set_up, test_save_elsewhere, fixture_tear_down);
+
+  return g_test_run ();
+}
