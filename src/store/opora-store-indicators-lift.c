@@ -124,10 +124,8 @@ static const OporaIndicatorQuery lift_queries[] = {
    * of the end of the period (on or before ?2): neither is said to be in the period. Any
    * member who attended took part — a training has no peers who share. */
   { "lift.trained",
-    "SELECT p.person_id AS id, EXISTS (SELECT 1 FROM group_member m"
-    " JOIN group_activity g ON g.id = m.group_id WHERE m.person_id = p.person_id"
-    " AND m.attended = 1 AND g.kind = 'psych_training' AND g.held = 1"
-    " AND g.meeting_on <= ?2) AS counted"
+    "SELECT p.person_id AS id, "
+    OPORA_SQL_ATTENDED_BY_END ("p.person_id", "1", "psych_training") " AS counted"
     " FROM (" OPORA_SQL_PARTICIPANTS ("lift") ") p"
     " WHERE " OPORA_SQL_SEED_ANSWER_YES ("p.person_id", "q1", "r.responded_on <= ?2"),
     OPORA_DRILLDOWN_PERSON, training_tables },

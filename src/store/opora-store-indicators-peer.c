@@ -76,15 +76,11 @@ static const OporaIndicatorQuery queries[] = {
    * person who wished to use others' experience and came only as a peer who shares did
    * not use it. */
   { "peer.participation",
-    "SELECT w.person_id AS id, EXISTS (SELECT 1 FROM group_member m"
-    " JOIN group_activity g ON g.id = m.group_id"
-    " WHERE m.person_id = w.person_id AND m.role = 'participant' AND m.attended = 1"
-    " AND g.kind = 'peer_meeting' AND g.held = 1 AND g.meeting_on <= ?2) AS counted"
-    " FROM (SELECT r.person_id FROM survey_response r"
-    " JOIN survey_answer a ON a.response_id = r.id"
-    " JOIN survey_question q ON q.id = a.question_id"
+    "SELECT w.person_id AS id, "
+    OPORA_SQL_ATTENDED_BY_END ("w.person_id", "m.role = 'participant'", "peer_meeting")
+    " AS counted FROM (SELECT r.person_id FROM survey_response r"
     " WHERE r.template_id IN " OPORA_SQL_SEED_SURVEY
-    " AND r.responded_on BETWEEN ?1 AND ?2 AND q.code = 'q2' AND a.value = 'yes'"
+    " AND r.responded_on BETWEEN ?1 AND ?2 AND " OPORA_SQL_ANSWERED_YES ("q2")
     " UNION SELECT pw.person_id FROM peer_wish pw WHERE pw.marked_on BETWEEN ?1 AND ?2) w",
     OPORA_DRILLDOWN_PERSON, wish_tables },
 

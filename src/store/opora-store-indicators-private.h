@@ -56,13 +56,30 @@ const OporaIndicatorQuery *opora_indicator_queries_agent (guint *n_queries);
 #define OPORA_SQL_SEED_SURVEY                                                        \
   "(SELECT t.id FROM survey_template t WHERE t.code = 'peer_consent')"
 
-/* Whether person @p answered the seed survey's question @q ('q1', 'q2') with "yes" in a
- * response dated by @date_rule (an SQL condition on r.responded_on). */
+/* The ids of the seed survey's question @q ('q1', 'q2'), retired or not. */
+#define OPORA_SQL_SEED_QUESTION(q)                                                   \
+  "(SELECT q.id FROM survey_question q WHERE q.code = '" q "'"                       \
+  " AND q.template_id IN " OPORA_SQL_SEED_SURVEY ")"
+
+/* Whether the response r answered the seed survey's question @q with "yes". */
+#define OPORA_SQL_ANSWERED_YES(q)                                                    \
+  "EXISTS (SELECT 1 FROM survey_answer a WHERE a.response_id = r.id"                 \
+  " AND a.question_id IN " OPORA_SQL_SEED_QUESTION (q) " AND a.value = 'yes')"
+
+/* Whether person @p answered the seed survey's question @q with "yes" in a response
+ * dated by @date_rule (an SQL condition on r.responded_on). */
 #define OPORA_SQL_SEED_ANSWER_YES(p, q, date_rule)                                   \
-  "EXISTS (SELECT 1 FROM survey_response r"                                          \
-  " JOIN survey_answer a ON a.response_id = r.id"                                    \
-  " JOIN survey_question q ON q.id = a.question_id"                                  \
-  " WHERE r.person_id = " p " AND r.template_id IN " OPORA_SQL_SEED_SURVEY           \
-  " AND " date_rule " AND q.code = '" q "' AND a.value = 'yes')"
+  "EXISTS (SELECT 1 FROM survey_response r WHERE r.person_id = " p                   \
+  " AND r.template_id IN " OPORA_SQL_SEED_SURVEY " AND " date_rule                   \
+  " AND " OPORA_SQL_ANSWERED_YES (q) ")"
+
+/* Whether person @p attended, with @role_rule (an SQL condition on m.role), a group of
+ * @kind held on or before ?2. Written as nested EXISTS so that the database starts
+ * from the person's memberships, whatever it knows of the tables' sizes. */
+#define OPORA_SQL_ATTENDED_BY_END(p, role_rule, kind)                                \
+  "EXISTS (SELECT 1 FROM group_member m WHERE m.person_id = " p                      \
+  " AND " role_rule " AND m.attended = 1 AND EXISTS (SELECT 1 FROM group_activity g" \
+  " WHERE g.id = m.group_id AND g.kind = '" kind "' AND g.held = 1"                  \
+  " AND g.meeting_on <= ?2))"
 
 G_END_DECLS
