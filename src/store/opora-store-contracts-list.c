@@ -146,11 +146,20 @@ opora_store_list_contract_districts (OporaStore *self)
 
   g_return_val_if_fail (OPORA_IS_STORE (self), NULL);
 
+  /* A handful of districts among millions of persons: step from one district to the next
+   * down the district index (a seek each), then ask each for one contract holder. Asked of
+   * every person, as DISTINCT … WHERE EXISTS does, it took seconds on a million contracts,
+   * and it runs when the contracts page opens and after every save. */
   stmt = opora_store_prepare (self,
-                              "SELECT DISTINCT p.district FROM person p"
-                              " WHERE p.district IS NOT NULL AND p.district <> ''"
-                              " AND EXISTS (SELECT 1 FROM contract c WHERE c.person_id = p.id)"
-                              " ORDER BY p.district",
+                              "WITH RECURSIVE districts (d) AS ("
+                              " SELECT min(district) FROM person WHERE district > ''"
+                              " UNION ALL"
+                              " SELECT (SELECT min(district) FROM person WHERE district > d)"
+                              " FROM districts WHERE d IS NOT NULL)"
+                              " SELECT d FROM districts WHERE d IS NOT NULL"
+                              " AND EXISTS (SELECT 1 FROM person p JOIN contract c"
+                              " ON c.person_id = p.id WHERE p.district = d)"
+                              " ORDER BY d",
                               NULL);
   if (stmt != NULL)
     {
