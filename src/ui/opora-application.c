@@ -4,6 +4,7 @@
 
 #include "opora-application.h"
 #include "opora-author-group.h"
+#include "opora-bench.h"
 #include "opora-error.h"
 #include "opora-preferences-window.h"
 #include "opora-ui-config.h"
@@ -165,6 +166,7 @@ open_database (OporaApplication *self,
 
   window = opora_window_new (GTK_APPLICATION (self), store);
   opora_sections_add_all (window);
+  opora_bench_watch_window (window); /* only with OPORA_BENCH set */
   gtk_window_present (GTK_WINDOW (window));
 }
 
