@@ -7,8 +7,8 @@ What GTK 4.8 exposes, and so what this driver works around:
   including the pages of a GtkStack that are not on screen. is_shown leaves out what was
   never on screen (it has no size), but a page shown before and hidden since keeps its
   size: scope a search to the page it is meant for, and wait for what the page reads.
-- Names join the accessible label and the text inside ("Сохранить Сохранить",
-  "_Добавить первого гражданина Добавить первого гражданина"): see name_matches.
+- Names join the accessible label and the text inside: "Сохранить Сохранить", or with the
+  mnemonic "_Добавить первого гражданина Добавить первого гражданина": see name_matches.
 - Component.grab_focus fails and list rows (sidebar, popovers) have no action: such
   widgets are clicked with the pointer (XTest, through AT-SPI) at the middle of their
   extents, which GTK gives relative to the window; the window's place on the screen comes
@@ -30,6 +30,10 @@ from gi.repository import Atspi, GLib  # noqa: E402
 
 # The *_iface getters are deprecated in newer libatspi but are what Debian 12's has.
 warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+# libatspi gives up on a call after 800 ms once an application has run 15 s: a busy
+# application (a query over a million rows, a loaded build machine) is not a broken one.
+Atspi.set_timeout(60000, -1)
 
 KEYSYMS = {
     "Return": 0xFF0D,
@@ -101,10 +105,14 @@ def _parent_pid(pid):
         return None
 
 
-def walk(node, depth=0, max_depth=80):
+def walk(node, depth=0, max_depth=80, prune=None):
+    """@node and everything under it, depth first; not under a node for which @prune is
+    true."""
     if node is None or depth > max_depth:
         return
     yield node
+    if prune is not None and depth > 0 and prune(node):
+        return
     try:
         count = node.get_child_count()
     except Exception:
@@ -114,7 +122,16 @@ def walk(node, depth=0, max_depth=80):
             child = node.get_child_at_index(i)
         except Exception:
             continue
-        yield from walk(child, depth + 1, max_depth)
+        yield from walk(child, depth + 1, max_depth, prune)
+
+
+# What lives inside a column view: a search for anything else need not read its rows, which
+# can be hundreds over a large list (every one a round trip on the bus).
+INSIDE_TABLES = ("table row", "table cell", "label", None)
+
+
+def _is_table(node):
+    return role_of(node) == "tree table"
 
 
 def _strip_mnemonic(text):
@@ -168,7 +185,7 @@ def find_all(root, role=None, name=None, shown=True):
     """Every widget under @root with @role and @name (see name_matches), best matches
     first; with @shown, only those on screen."""
     exact, partial = [], []
-    for node in walk(root):
+    for node in walk(root, prune=None if role in INSIDE_TABLES else _is_table):
         try:
             if role is not None and node.get_role_name() != role:
                 continue
@@ -432,18 +449,26 @@ def labels_text(root, popovers=False):
     return texts
 
 
-def table_rows(table):
-    """The rows of a column view (those GTK has made, about the ones on screen): for each,
-    the text of its cells. The header row (column titles) is left out."""
+def table_row_nodes(table, limit=None):
+    """The rows of a column view that GTK has made (those on screen and some around them),
+    at most @limit; the header row (column titles) is left out."""
     rows = []
-    for node in walk(table):
-        if role_of(node) != "table row":
+    for node in walk(table, prune=lambda n: role_of(n) == "table row"):
+        if role_of(node) != "table row" or node.get_child_count() == 0 \
+                or role_of(node.get_child_at_index(0)) != "table cell":
             continue
-        cells = [c for c in (node.get_child_at_index(i) for i in range(node.get_child_count()))
-                 if role_of(c) == "table cell"]
-        if cells:
-            rows.append([" ".join(labels_text(cell)) for cell in cells])
+        rows.append(node)
+        if limit is not None and len(rows) >= limit:
+            break
     return rows
+
+
+def table_rows(table, limit=None):
+    """The text of each cell of the rows table_row_nodes() gives."""
+    return [[" ".join(labels_text(cell))
+             for cell in (row.get_child_at_index(i) for i in range(row.get_child_count()))
+             if role_of(cell) == "table cell"]
+            for row in table_row_nodes(table, limit)]
 
 
 def screenshot(path):
