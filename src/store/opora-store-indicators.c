@@ -1,6 +1,7 @@
 /* Indicators computed in SQL (see opora-store-indicators.h): the figures of one
  * indicator are one query, `SELECT count(*), sum(counted)` over the indicator's set
- * (opora-store-indicators-private.h), and its drill-down is a lazy list over the same set. */
+ * (opora-store-indicators-private.h), and its drill-down lists the same set
+ * (opora-store-indicators-drilldown.c). */
 #define G_LOG_DOMAIN "opora-store"
 
 #include <glib/gi18n.h>
@@ -9,8 +10,8 @@
 #include "opora-date.h"
 #include "opora-error.h"
 #include "opora-indicator-catalogue.h"
-#include "opora-list-model.h"
 #include "opora-organisation.h"
+#include "opora-store-indicators-drilldown.h"
 #include "opora-store-indicators-private.h"
 #include "opora-store-indicators.h"
 #include "opora-store-private.h"
@@ -193,9 +194,7 @@ opora_store_compute_indicators (OporaStore       *self,
   return g_steal_pointer (&results);
 }
 
-/* The drill-down. Its rows come from OporaListModel, which pages by one integer key and
- * reads each row by that key alone; a row's "counted" belongs to the indicator's set, not
- * to its table, so the key carries it in its lowest bit: key = id * 2 + counted. */
+/* The drill-down: each kind of record read by its id, for OporaDrilldownList. */
 
 static char *
 join_nonempty (const char *a,
@@ -222,30 +221,29 @@ full_name (sqlite3_stmt *stmt,
                           sqlite3_column_text (stmt, first + 1), patronymic);
 }
 
-static GObject *
-read_person (sqlite3_stmt *stmt)
+static OporaDrilldownItem *
+read_person (sqlite3_stmt *stmt,
+             gboolean      counted)
 {
-  g_autofree char *title = full_name (stmt, 2);
+  g_autofree char *title = full_name (stmt, 1);
   g_autofree char *birth =
-    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 5));
+    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 4));
   g_autofree char *subtitle =
-    join_nonempty (birth, (const char *) sqlite3_column_text (stmt, 6));
+    join_nonempty (birth, (const char *) sqlite3_column_text (stmt, 5));
 
-  return G_OBJECT (opora_drilldown_item_new (OPORA_DRILLDOWN_PERSON,
-                                             sqlite3_column_int64 (stmt, 0),
-                                             sqlite3_column_int64 (stmt, 0),
-                                             title, subtitle,
-                                             sqlite3_column_int (stmt, 1) != 0));
+  return opora_drilldown_item_new (OPORA_DRILLDOWN_PERSON, sqlite3_column_int64 (stmt, 0),
+                                   sqlite3_column_int64 (stmt, 0), title, subtitle, counted);
 }
 
-static GObject *
-read_group (sqlite3_stmt *stmt)
+static OporaDrilldownItem *
+read_group (sqlite3_stmt *stmt,
+            gboolean      counted)
 {
-  const char *name = (const char *) sqlite3_column_text (stmt, 2);
+  const char *name = (const char *) sqlite3_column_text (stmt, 1);
   g_autofree char *formed =
-    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 3));
+    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 2));
   g_autofree char *meeting =
-    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 4));
+    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 3));
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -256,93 +254,82 @@ read_group (sqlite3_stmt *stmt)
     title = g_strdup_printf (_("Group formed on %s"), formed);
   if (meeting == NULL)
     subtitle = g_strdup (_("No meeting date yet"));
-  else if (sqlite3_column_int (stmt, 5))
+  else if (sqlite3_column_int (stmt, 4))
     subtitle = g_strdup_printf (_("Held on %s"), meeting);
   else
     subtitle = g_strdup_printf (_("Meeting planned on %s"), meeting);
 
-  return G_OBJECT (opora_drilldown_item_new (OPORA_DRILLDOWN_GROUP,
-                                             sqlite3_column_int64 (stmt, 0), 0,
-                                             title, subtitle,
-                                             sqlite3_column_int (stmt, 1) != 0));
+  return opora_drilldown_item_new (OPORA_DRILLDOWN_GROUP, sqlite3_column_int64 (stmt, 0), 0,
+                                   title, subtitle, counted);
 }
 
-static GObject *
-read_organisation (sqlite3_stmt *stmt)
+static OporaDrilldownItem *
+read_organisation (sqlite3_stmt *stmt,
+                   gboolean      counted)
 {
   OporaOrganisationKind kind =
-    opora_organisation_kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
+    opora_organisation_kind_from_string ((const char *) sqlite3_column_text (stmt, 2));
 
-  return G_OBJECT (opora_drilldown_item_new (OPORA_DRILLDOWN_ORGANISATION,
-                                             sqlite3_column_int64 (stmt, 0), 0,
-                                             (const char *) sqlite3_column_text (stmt, 2),
-                                             opora_organisation_kind_display_name (kind),
-                                             sqlite3_column_int (stmt, 1) != 0));
+  return opora_drilldown_item_new (OPORA_DRILLDOWN_ORGANISATION,
+                                   sqlite3_column_int64 (stmt, 0), 0,
+                                   (const char *) sqlite3_column_text (stmt, 1),
+                                   opora_organisation_kind_display_name (kind), counted);
 }
 
-static GObject *
-read_contract (sqlite3_stmt *stmt)
+static OporaDrilldownItem *
+read_contract (sqlite3_stmt *stmt,
+               gboolean      counted)
 {
   g_autofree char *concluded =
-    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 4));
+    opora_date_iso_to_display ((const char *) sqlite3_column_text (stmt, 3));
   g_autofree char *title = g_strdup_printf (_("No. %s of %s"),
-                                            sqlite3_column_text (stmt, 3), concluded);
-  g_autofree char *applicant = full_name (stmt, 5);
+                                            sqlite3_column_text (stmt, 2), concluded);
+  g_autofree char *applicant = full_name (stmt, 4);
 
-  return G_OBJECT (opora_drilldown_item_new (OPORA_DRILLDOWN_CONTRACT,
-                                             sqlite3_column_int64 (stmt, 0),
-                                             sqlite3_column_int64 (stmt, 2),
-                                             title, applicant,
-                                             sqlite3_column_int (stmt, 1) != 0));
+  return opora_drilldown_item_new (OPORA_DRILLDOWN_CONTRACT, sqlite3_column_int64 (stmt, 0),
+                                   sqlite3_column_int64 (stmt, 1), title, applicant, counted);
 }
 
-/* How each kind of record is shown and sorted. Every order ends in the record's key, so
- * it is total, and begins with counted, so those not counted come first. */
+/* How each kind of record is read, shown and sorted. Every order begins with counted, so
+ * those not counted come first, and ends in the record's key, so it is total. */
 typedef struct
 {
-  const char        *row_sql;
-  OporaListRowFunc   read_row;
-  const char        *join;          /* "JOIN person p ON p.id = d.id" */
-  const char        *key;
-  const char        *order_by;
-  const char        *reverse_order_by;
-  const char * const tables[3];     /* what the rows show */
+  const char            *row_sql;
+  OporaDrilldownRowFunc  read_row;
+  const char            *join;          /* "JOIN person p ON p.id = d.id" */
+  const char            *key;           /* the record's id * 2 + counted */
+  const char            *order_by;
+  const char * const     tables[3];     /* what the rows show */
 } DrilldownShape;
 
 static const DrilldownShape shapes[] = {
   [OPORA_DRILLDOWN_PERSON] = {
-    "SELECT p.id, ?1 & 1, p.surname, p.name, p.patronymic, p.birth_date, p.district"
-    " FROM person p WHERE p.id = ?1 >> 1",
+    "SELECT p.id, p.surname, p.name, p.patronymic, p.birth_date, p.district"
+    " FROM person p WHERE p.id = ?1",
     read_person,
     "JOIN person p ON p.id = d.id", "p.id * 2 + d.counted",
     "d.counted, p.surname, p.name, p.patronymic, p.id",
-    "d.counted DESC, p.surname DESC, p.name DESC, p.patronymic DESC, p.id DESC",
     { "person", NULL } },
   [OPORA_DRILLDOWN_GROUP] = {
-    "SELECT g.id, ?1 & 1, g.title, g.formed_on, g.meeting_on, g.held"
-    " FROM group_activity g WHERE g.id = ?1 >> 1",
+    "SELECT g.id, g.title, g.formed_on, g.meeting_on, g.held"
+    " FROM group_activity g WHERE g.id = ?1",
     read_group,
     "JOIN group_activity g ON g.id = d.id", "g.id * 2 + d.counted",
     "d.counted, g.formed_on, g.id",
-    "d.counted DESC, g.formed_on DESC, g.id DESC",
     { "group_activity", NULL } },
   [OPORA_DRILLDOWN_ORGANISATION] = {
-    "SELECT o.id, ?1 & 1, o.name, o.kind FROM organisation o WHERE o.id = ?1 >> 1",
+    "SELECT o.id, o.name, o.kind FROM organisation o WHERE o.id = ?1",
     read_organisation,
     "JOIN organisation o ON o.id = d.id", "o.id * 2 + d.counted",
     "d.counted, o.name, o.id",
-    "d.counted DESC, o.name DESC, o.id DESC",
     { "organisation", NULL } },
   [OPORA_DRILLDOWN_CONTRACT] = {
-    "SELECT c.id, ?1 & 1, c.person_id, c.number, c.concluded_on,"
-    " p.surname, p.name, p.patronymic"
-    " FROM contract c JOIN person p ON p.id = c.person_id WHERE c.id = ?1 >> 1",
+    "SELECT c.id, c.person_id, c.number, c.concluded_on, p.surname, p.name, p.patronymic"
+    " FROM contract c JOIN person p ON p.id = c.person_id WHERE c.id = ?1",
     read_contract,
     "JOIN contract c ON c.id = d.id JOIN person p ON p.id = c.person_id",
     "c.id * 2 + d.counted",
     "d.counted, p.surname, p.name, p.patronymic, c.number, c.id",
-    "d.counted DESC, p.surname DESC, p.name DESC, p.patronymic DESC, c.number DESC,"
-    " c.id DESC",
     { "contract", "person", NULL } },
 };
 
@@ -356,9 +343,8 @@ opora_store_indicator_drilldown (OporaStore  *self,
   const OporaIndicatorQuery *query;
   const DrilldownShape *shape;
   g_autoptr(GPtrArray) tables = NULL;
-  g_autoptr(GPtrArray) params = NULL;
-  g_autofree char *from_where = NULL;
-  OporaListModel *list;
+  g_autofree char *keys_sql = NULL;
+  OporaDrilldownList *list;
 
   g_return_val_if_fail (OPORA_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -379,14 +365,11 @@ opora_store_indicator_drilldown (OporaStore  *self,
       g_ptr_array_add (tables, (gpointer) shape->tables[i]);
   g_ptr_array_add (tables, NULL);
 
-  list = opora_list_model_new (self, OPORA_TYPE_DRILLDOWN_ITEM, shape->row_sql,
-                               shape->read_row, (const char * const *) tables->pdata);
-
-  params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (from)));
-  g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (to)));
-  from_where = g_strdup_printf ("FROM (%s) d %s", query->set_sql, shape->join);
-  opora_list_model_set_query (list, from_where, params, shape->key, shape->order_by,
-                              shape->reverse_order_by);
+  /* Materialized: flattened into the outer query, the set's "counted" would be computed
+   * twice, for the key and for the order. */
+  keys_sql = g_strdup_printf ("WITH d AS MATERIALIZED (%s) SELECT %s FROM d %s ORDER BY %s",
+                              query->set_sql, shape->key, shape->join, shape->order_by);
+  list = opora_drilldown_list_new (self, keys_sql, shape->row_sql, shape->read_row, from, to,
+                                   (const char * const *) tables->pdata);
   return G_LIST_MODEL (list);
 }
