@@ -120,14 +120,20 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = opora_drilldown_list_get_item;
 }
 
+/* All rows gone, then all new, as OporaListModel tells it: told as one change, a GTK 4.8
+ * GtkSingleSelection looks for its selected row among every row added, reading them all. */
 static void
 reload (OporaDrilldownList *self)
 {
   guint old_n = self->keys->len;
 
+  g_array_set_size (self->keys, 0);
+  g_hash_table_remove_all (self->cache);
+  if (old_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
   load_keys (self);
-  if (old_n != 0 || self->keys->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->keys->len);
+  if (self->keys->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->keys->len);
 }
 
 static void
