@@ -794,7 +794,8 @@ of_ivanova (const Row *row)
 static gboolean
 numbered_1 (const Row *row)
 {
-  return g_str_has_prefix (row->number, "1") || row->who == 0;
+  /* One character searches contract numbers only (OPORA_SEARCH_MIN_CHARS). */
+  return g_str_has_prefix (row->number, "1");
 }
 
 static void

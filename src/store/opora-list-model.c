@@ -5,6 +5,9 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 48
+/* A list this short keeps all its keys: one query finds and orders them, and no COUNT(*)
+ * repeats the search. Search results are usually such lists. */
+#define MAX_KEPT_KEYS 20000
 
 typedef struct
 {
@@ -28,6 +31,7 @@ struct _OporaListModel
   GPtrArray  *params;
 
   guint       n_items;
+  GArray     *keys;    /* every key in order, when the list is short; else NULL */
   GHashTable *pages;   /* page number → Page */
   GQueue      lru;     /* page numbers, most recent first */
   gulong      changed_id;
@@ -113,38 +117,57 @@ read_item (OporaListModel *self,
   return item;
 }
 
-/* Reads the keys of one page, from whichever end of the list is nearer, so reaching the
- * last rows of a million never skips more than half of them. */
-static Page *
-load_page (OporaListModel *self,
-           guint           number)
+/* Reads up to @limit keys from @offset in the list's order (or the reverse order). */
+static GArray *
+read_keys (OporaListModel *self,
+           gboolean        reverse,
+           guint           limit,
+           guint           offset)
 {
   g_autoptr(GError) error = NULL;
-  guint first = number * PAGE_SIZE;
-  guint count = MIN (PAGE_SIZE, self->n_items - first);
-  gboolean from_end = first > self->n_items / 2;
-  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), count);
-  sqlite3_stmt *stmt;
-  Page *page;
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   int n_params = self->params ? (int) self->params->len : 0;
+  sqlite3_stmt *stmt;
 
-  stmt = opora_store_prepare (self->store,
-                              from_end ? self->reverse_keys_sql : self->keys_sql, &error);
+  stmt = opora_store_prepare (self->store, reverse ? self->reverse_keys_sql : self->keys_sql,
+                              &error);
   if (stmt == NULL)
     {
-      g_critical ("Cannot read a list page: %s", error->message);
-      return NULL;
+      g_critical ("Cannot read a list's keys: %s", error->message);
+      return keys;
     }
   opora_stmt_bind_params (stmt, self->params, 1);
-  sqlite3_bind_int64 (stmt, n_params + 1, count);
-  sqlite3_bind_int64 (stmt, n_params + 2,
-                      from_end ? self->n_items - first - count : first);
+  sqlite3_bind_int64 (stmt, n_params + 1, limit);
+  sqlite3_bind_int64 (stmt, n_params + 2, offset);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 key = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (keys, key);
     }
   sqlite3_reset (stmt);
+  return keys;
+}
+
+/* Reads the keys of one page, from whichever end of the list is nearer, so reaching the
+ * last rows of a million never skips more than half of them. */
+static Page *
+load_page (OporaListModel *self,
+           guint           number)
+{
+  guint first = number * PAGE_SIZE;
+  guint count = MIN (PAGE_SIZE, self->n_items - first);
+  gboolean from_end = self->keys == NULL && first > self->n_items / 2;
+  g_autoptr(GArray) keys = NULL;
+  Page *page;
+
+  if (self->keys != NULL)
+    {
+      keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), count);
+      g_array_append_vals (keys, &g_array_index (self->keys, gint64, first), count);
+    }
+  else
+    keys = read_keys (self, from_end, count,
+                      from_end ? self->n_items - first - count : first);
 
   page = g_new0 (Page, 1);
   page->number = number;
@@ -246,6 +269,7 @@ opora_list_model_finalize (GObject *object)
   OporaListModel *self = (OporaListModel *)object;
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_queue_clear (&self->lru);
   g_clear_pointer (&self->params, g_ptr_array_unref);
   g_clear_pointer (&self->row_sql, g_free);
@@ -339,7 +363,14 @@ opora_list_model_reload (OporaListModel *self)
   self->n_items = 0;
   if (old_n != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-  self->n_items = count_rows (self);
+  g_clear_pointer (&self->keys, g_array_unref);
+  if (self->keys_sql != NULL)
+    {
+      self->keys = read_keys (self, FALSE, MAX_KEPT_KEYS + 1, 0);
+      if (self->keys->len > MAX_KEPT_KEYS)
+        g_clear_pointer (&self->keys, g_array_unref);
+    }
+  self->n_items = self->keys != NULL ? self->keys->len : count_rows (self);
   if (self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }

@@ -245,8 +245,14 @@ opora_search_person_match (const char *text)
   if (text == NULL)
     return NULL;
 
-  /* "112-233-445 95" or "+7 (912) 345-67-89" is one number, spaces and all. */
   valid = g_strstrip (g_utf8_make_valid (text, -1));
+
+  /* One letter matches a fifth of a city: searching starts at the second character, so
+   * a keystroke on a million rows never has to sort a few hundred thousand of them. */
+  if (g_utf8_strlen (valid, -1) < OPORA_SEARCH_MIN_CHARS)
+    return NULL;
+
+  /* "112-233-445 95" or "+7 (912) 345-67-89" is one number, spaces and all. */
   if (is_number_text (valid, &has_digit))
     {
       expr = g_string_new (NULL);

@@ -20,8 +20,11 @@ char  *opora_search_like_words       (const char  *column_sql,
                                       const char  *text,
                                       GPtrArray   *params);
 
+/* Shorter text searches no person. */
+#define OPORA_SEARCH_MIN_CHARS 2
+
 /* The full-text query for person_search that @text asks for, or NULL when it holds
- * nothing to search by. Words find a surname, name or patronymic by their beginning
+ * nothing to search by (or fewer than OPORA_SEARCH_MIN_CHARS characters). Words find a surname, name or patronymic by their beginning
  * («иван» finds «Иванов», «семен» finds «Семёнов»); digits typed as a SNILS or a phone number, with or without
  * dashes, spaces and brackets, find the SNILS or phone they begin. */
 char  *opora_search_person_match     (const char  *text);
