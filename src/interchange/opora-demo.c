@@ -11,6 +11,7 @@
 
 #include "opora-demo.h"
 #include "opora-demo-private.h"
+#include "opora-demo-peer-private.h"
 #include "opora-error.h"
 #include "opora-store-bulk.h"
 #include "opora-store-records.h"
@@ -598,6 +599,8 @@ opora_demo_generate_full (OporaStore             *store,
       if (progress != NULL && ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == size))
         progress (i + 1, size, user_data);
     }
+  if (!demo_write_peer (d, error))
+    goto failed;
   free_inserts (d);
   ok = opora_store_bulk_commit (store, error);
   goto out;

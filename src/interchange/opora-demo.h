@@ -18,7 +18,9 @@ typedef void (*OporaDemoProgressFunc) (guint64  done,
 /* Fills an empty @store (refused otherwise) with the institution, a dozen staff, partner
  * organisations with agreements, and @size social contracts concluded 2021–2024 with
  * their applicants, families, programmes, analyses, outcomes, monitoring acts and
- * enrollments. All in one transaction. */
+ * enrollments; and the peer to peer workflow: responses to the seed survey, the register
+ * of peers, marks by hand, peer meetings with attendance and follow-up calls, and the
+ * social lift's psychological trainings. All in one transaction. */
 gboolean opora_demo_generate      (OporaStore             *store,
                                    guint64                 size,
                                    guint32                 seed,
