@@ -17,6 +17,8 @@
 #include "opora-demo-peer-private.h"
 
 #define MAX_MEMBERS 12
+/* Days the first of those invited to a peer meeting waits for others at most. */
+#define MAX_WAIT 42
 
 static const char * const group_columns[] = {
   "id", "kind", "title", "formed_on", "meeting_on", "start_time", "duration_min", "place",
@@ -60,12 +62,13 @@ static const char * const analyses[] = {
   "Участники сначала держались настороженно, к концу встречи включились в обсуждение.",
   "Обсуждали открытие своего дела; даны контакты центра «Мой бизнес».",
 };
+/* What the call found, if anything worth a note (without a verb: for him or her). */
 static const char * const call_notes_better[] = {
-  "Трудоустроилась", "Устроился на работу по совету равного консультанта",
-  "Оформила самозанятость", "Доход семьи вырос", NULL, NULL,
+  "Постоянная работа", "Работа по совету равного консультанта", "Оформлена самозанятость",
+  "Доход семьи вырос", NULL, NULL,
 };
 static const char * const call_notes_other[] = {
-  "Продолжает поиск работы", "Просит повторную встречу", "Не дозвонились с первого раза",
+  "Поиск работы продолжается", "Просьба о повторной встрече", "Дозвонились со второго раза",
   NULL, NULL,
 };
 
@@ -193,7 +196,7 @@ write_calls (DemoPeer     *p,
       if (g->peer[i] || !g->attended[i] || !demo_chance (p->d, 0.93))
         continue;
       called = demo_peer_working_day (g_date_get_julian (&due) +
-                                      (guint32) demo_int (p->d, 0, 20));
+                                      (guint32) demo_int (p->d, 0, 14));
       if (called >= reference_day (p))
         continue; /* still due */
       x = demo_uniform (p->d, 0.0, 1.0);
@@ -279,6 +282,7 @@ typedef struct
   guint    next_other;
   guint    wanted;    /* participants from the waiting for the next group */
   guint32  last_formed;
+  guint32  first_waiting; /* the day the first of those waiting wished */
   gboolean closed;    /* the reference day is reached: no more groups */
 } Meetings;
 
@@ -292,6 +296,7 @@ form_meeting (DemoPeer  *p,
 {
   Group g = { .kind = "peer_meeting" };
   guint want_peers = (guint) demo_int (p->d, 1, 3), window;
+  guint n_waiting = m->waiting->len;
   guint32 formed = ready + (guint32) demo_int (p->d, 1, 10);
 
   if (formed < p->stage_start)
@@ -316,13 +321,14 @@ form_meeting (DemoPeer  *p,
       m->closed = TRUE;
       return TRUE;
     }
-  g.formed = m->last_formed = formed;
+  g.formed = formed;
   g.title = demo_pick_from (p->d, meeting_titles, G_N_ELEMENTS (meeting_titles));
   g.place = demo_pick_from (p->d, meeting_places, G_N_ELEMENTS (meeting_places));
 
-  for (guint i = 0; i < m->waiting->len; i++)
+  for (guint i = 0; i < n_waiting; i++)
     group_add (&g, holder (p, g_array_index (m->waiting, guint, i))->person, FALSE);
-  g_array_set_size (m->waiting, 0);
+  if (n_waiting < 6)
+    want_peers = MAX (want_peers, 6 - n_waiting); /* at least six in a group */
 
   /* Peers who consented lately: a window that grows with the register, so a large centre
    * does not send the same few to every meeting. */
@@ -355,6 +361,10 @@ form_meeting (DemoPeer  *p,
         }
     }
 
+  if (g.n < 6)
+    return TRUE; /* too few peers yet: they wait for more */
+  g_array_set_size (m->waiting, 0);
+  m->last_formed = formed;
   plan_meeting (p, &g, 7, 14, 0.94, 0.8);
   return write_group (p, &g, error);
 }
@@ -403,15 +413,24 @@ write_meetings (DemoPeer  *p,
 
       if (!demo_chance (p->d, 0.85))
         continue; /* not invited, or declined */
+      /* A small centre does not keep people waiting for a full group: after six weeks
+       * four are enough. */
+      if (m.waiting->len >= 4 && e->day >= m.first_waiting + MAX_WAIT)
+        {
+          ok = form_meeting (p, &m, MAX (last, m.first_waiting + MAX_WAIT), error);
+          m.wanted = (guint) demo_int (p->d, 5, 7);
+        }
+      if (m.waiting->len == 0)
+        m.first_waiting = e->day;
       g_array_append_val (m.waiting, e->holder);
       last = e->day;
-      if (m.waiting->len < m.wanted)
+      if (!ok || m.closed || m.waiting->len < m.wanted)
         continue;
       ok = form_meeting (p, &m, last, error);
       m.wanted = (guint) demo_int (p->d, 5, 7);
     }
-  /* The last few who wished: a group of its own if it can be one. */
-  if (ok && !m.closed && m.waiting->len >= 5)
+  /* The last few who wished: a group of their own if they can be one. */
+  if (ok && !m.closed && m.waiting->len >= 4)
     ok = form_meeting (p, &m, last, error);
 
   g_array_unref (m.waiting);

@@ -45,7 +45,7 @@ typedef struct
 /* Julian day → 'YYYY-MM-DD'. */
 void     demo_peer_iso          (guint32     day,
                                  char        out[11]);
-/* @day, or the Monday after when it falls on a weekend. */
+/* @day, or the first working day after it: weekends and the New Year holidays are off. */
 guint32  demo_peer_working_day  (guint32     day);
 /* An audit stamp in office hours on @day. */
 void     demo_peer_stamp        (DemoPeer   *p,
