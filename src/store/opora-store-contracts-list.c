@@ -70,7 +70,10 @@ apply_query (OporaListModel           *model,
         }
 
   search = g_strstrip (g_strdup (query->search ? query->search : ""));
-  if (*search != '\0')
+  /* A single letter is no search yet, as on the persons page; a single digit already
+   * finds the numbers it begins. */
+  if (g_utf8_strlen (search, -1) >= OPORA_SEARCH_MIN_CHARS ||
+      g_unichar_isdigit (g_utf8_get_char (search)))
     {
       g_autofree char *match = opora_search_person_match (search);
 
