@@ -17,7 +17,7 @@
 
 /* The demo centre: enough people for every list and chart to show something, and always
  * the same ones, so a demonstration can be repeated. */
-#define DEMO_SIZE 300
+#define DEMO_SIZE 2000
 #define DEMO_SEED 1
 
 struct _OporaApplication
