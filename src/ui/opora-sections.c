@@ -22,23 +22,21 @@ opora_sections_add_all (OporaWindow *window)
 
   store = opora_window_get_store (window);
 
-  /* The registry sections know their titles and icons (opora_window_add_page). */
+  /* The registry sections know their titles and icons (opora_window_add_page). Persons
+   * come first and are built at once: the welcome's button calls their win.new-person.
+   * The others are built when first shown, so the first frame waits for one page. */
   opora_window_add_page (window, "persons", NULL, NULL,
                          opora_persons_page_new (store));
-  opora_window_add_page (window, "families", NULL, NULL,
-                         opora_families_page_new (store));
-  opora_window_add_page (window, "contracts", NULL, NULL,
-                         opora_contracts_page_new (store));
+  opora_window_add_lazy_page (window, "families", NULL, NULL, opora_families_page_new);
+  opora_window_add_lazy_page (window, "contracts", NULL, NULL, opora_contracts_page_new);
   /* The technologies' workflows, the surveys they share, and how they meet their targets. */
-  opora_window_add_page (window, "peer",
-                         opora_technology_display_name (OPORA_TECHNOLOGY_PEER),
-                         "system-users-symbolic", opora_peer_page_new (store));
-  opora_window_add_page (window, "surveys", C_("survey", "Surveys"), "document-edit-symbolic",
-                         opora_surveys_page_new (store));
-  opora_window_add_page (window, "indicators", C_("chart heading", "Indicators"), "opora-chart-symbolic",
-                         opora_indicators_page_new (store));
-  opora_window_add_page (window, "organisations", NULL, NULL,
-                         opora_organisations_page_new (store));
-  opora_window_add_page (window, "staff", NULL, NULL,
-                         opora_staff_page_new (store));
+  opora_window_add_lazy_page (window, "peer",
+                              opora_technology_display_name (OPORA_TECHNOLOGY_PEER),
+                              "system-users-symbolic", opora_peer_page_new);
+  opora_window_add_lazy_page (window, "surveys", C_("survey", "Surveys"),
+                              "document-edit-symbolic", opora_surveys_page_new);
+  opora_window_add_lazy_page (window, "indicators", C_("chart heading", "Indicators"),
+                              "opora-chart-symbolic", opora_indicators_page_new);
+  opora_window_add_lazy_page (window, "organisations", NULL, NULL, opora_organisations_page_new);
+  opora_window_add_lazy_page (window, "staff", NULL, NULL, opora_staff_page_new);
 }

@@ -83,6 +83,27 @@ set_content_title (OporaWindow *self,
 
 /* Shows the section @name, or with NULL the status page that fits the registry: a
  * welcome while it is empty, a plain one when no section has been built into Opora. */
+#define PAGE_FACTORY_KEY "opora-page-factory"
+
+/* A page added with opora_window_add_lazy_page() waits in an empty AdwBin until it is
+ * first shown or asked for: pages hold lists and charts, and building them all before the
+ * first frame cost a second on a real registry. Returns the page itself. */
+static GtkWidget *
+build_page (OporaWindow *self,
+            GtkWidget   *child)
+{
+  OporaPageFactory factory;
+
+  if (child == NULL || !ADW_IS_BIN (child))
+    return child;
+  factory = g_object_get_data (G_OBJECT (child), PAGE_FACTORY_KEY);
+  if (factory == NULL)
+    return child;
+  if (adw_bin_get_child (ADW_BIN (child)) == NULL)
+    adw_bin_set_child (ADW_BIN (child), factory (self->store));
+  return adw_bin_get_child (ADW_BIN (child));
+}
+
 static void
 show_section (OporaWindow *self,
               const char  *name)
@@ -93,7 +114,10 @@ show_section (OporaWindow *self,
       gtk_list_box_unselect_all (self->sidebar_list);
     }
   else
-    gtk_list_box_select_row (self->sidebar_list, g_hash_table_lookup (self->rows, name));
+    {
+      build_page (self, gtk_stack_get_child_by_name (self->stack, name));
+      gtk_list_box_select_row (self->sidebar_list, g_hash_table_lookup (self->rows, name));
+    }
 
   gtk_stack_set_visible_child_name (self->stack, name);
   set_content_title (self, name);
@@ -463,7 +487,24 @@ opora_window_get_page (OporaWindow *self,
 
   if (!is_section (name))
     return NULL;
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return build_page (self, gtk_stack_get_child_by_name (self->stack, name));
+}
+
+void
+opora_window_add_lazy_page (OporaWindow      *self,
+                            const char       *name,
+                            const char       *title,
+                            const char       *icon_name,
+                            OporaPageFactory  factory)
+{
+  GtkWidget *holder;
+
+  g_return_if_fail (OPORA_IS_WINDOW (self));
+  g_return_if_fail (factory != NULL);
+
+  holder = adw_bin_new ();
+  g_object_set_data (G_OBJECT (holder), PAGE_FACTORY_KEY, factory);
+  opora_window_add_page (self, name, title, icon_name, holder);
 }
 
 gboolean

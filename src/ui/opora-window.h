@@ -27,7 +27,19 @@ void         opora_window_add_page          (OporaWindow    *self,
                                              const char     *title,
                                              const char     *icon_name,
                                              GtkWidget      *page);
-/* The page added as @name, or NULL. */
+/* Builds a page for the window's store. */
+typedef GtkWidget *(*OporaPageFactory) (OporaStore *store);
+
+/* Like opora_window_add_page(), but the page is made by @factory when it is first shown
+ * or asked for with opora_window_get_page(). For pages that own no window action the
+ * welcome or another page relies on. */
+void         opora_window_add_lazy_page     (OporaWindow      *self,
+                                             const char       *name,
+                                             const char       *title,
+                                             const char       *icon_name,
+                                             OporaPageFactory  factory);
+
+/* The page added as @name (built now if it was added lazily), or NULL. */
 GtkWidget   *opora_window_get_page          (OporaWindow    *self,
                                              const char     *name);
 /* Shows the section @name, as a click on its sidebar row would; FALSE if there is none. */
