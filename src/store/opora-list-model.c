@@ -5,8 +5,8 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 48
-/* A list this short keeps all its keys: one query finds and orders them, and no COUNT(*)
- * repeats the search. Search results are usually such lists. */
+/* A list this short keeps all its keys from one ordered query, so scrolling it never
+ * repeats the search page by page. Search results are usually such lists. */
 #define MAX_KEPT_KEYS 20000
 
 typedef struct
@@ -363,14 +363,15 @@ opora_list_model_reload (OporaListModel *self)
   self->n_items = 0;
   if (old_n != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+  /* Count first: reading keys in order before knowing how many there are would sort a
+   * million rows whose order has no index. */
   g_clear_pointer (&self->keys, g_array_unref);
-  if (self->keys_sql != NULL)
+  self->n_items = count_rows (self);
+  if (self->keys_sql != NULL && self->n_items <= MAX_KEPT_KEYS)
     {
-      self->keys = read_keys (self, FALSE, MAX_KEPT_KEYS + 1, 0);
-      if (self->keys->len > MAX_KEPT_KEYS)
-        g_clear_pointer (&self->keys, g_array_unref);
+      self->keys = read_keys (self, FALSE, self->n_items, 0);
+      self->n_items = self->keys->len;
     }
-  self->n_items = self->keys != NULL ? self->keys->len : count_rows (self);
   if (self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
