@@ -32,6 +32,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+sys.dont_write_bytecode = True  # no __pycache__ left in the source tree
 import atspi_driver as d  # noqa: E402
 
 SEARCHES = [("number", None), ("surname", "иванов")]

@@ -24,6 +24,7 @@ SKIP = 77  # meson's "skipped"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ left in the source tree
 
 
 def refuse_to_run(why):
