@@ -7,7 +7,7 @@
 #define MAX_PAGES 48
 /* A list this short keeps all its keys from one ordered query, so scrolling it never
  * repeats the search page by page. Search results are usually such lists. */
-#define MAX_KEPT_KEYS 20000
+#define MAX_KEPT_KEYS 100000
 
 typedef struct
 {
