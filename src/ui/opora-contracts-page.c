@@ -496,7 +496,6 @@ opora_contracts_page_open_editor (OporaContractsPage *self,
   g_autoptr(OporaContract) contract = NULL;
   g_autoptr(GError) error = NULL;
   OporaContractEditor *editor;
-  GtkRoot *root;
 
   g_return_val_if_fail (OPORA_IS_CONTRACTS_PAGE (self), NULL);
 
@@ -512,9 +511,6 @@ opora_contracts_page_open_editor (OporaContractsPage *self,
     }
 
   editor = opora_contract_editor_new (self->store, contract);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  opora_registry_page_present_editor (GTK_WIDGET (self), GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }

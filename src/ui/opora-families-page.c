@@ -338,7 +338,6 @@ opora_families_page_open_editor (OporaFamiliesPage *self,
   g_autoptr(OporaFamily) family = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *editor;
-  GtkRoot *root;
 
   g_return_val_if_fail (OPORA_IS_FAMILIES_PAGE (self), NULL);
 
@@ -354,9 +353,6 @@ opora_families_page_open_editor (OporaFamiliesPage *self,
     }
 
   editor = opora_family_editor_new (self->store, family);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  opora_registry_page_present_editor (GTK_WIDGET (self), GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }

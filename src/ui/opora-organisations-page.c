@@ -8,6 +8,7 @@
 #include "opora-organisation-editor.h"
 #include "opora-organisation.h"
 #include "opora-organisations-page.h"
+#include "opora-registry-page.h"
 #include "opora-store-organisations.h"
 #include "opora-store-records.h"
 #include "opora-window.h"
@@ -493,7 +494,6 @@ opora_organisations_page_open_editor (OporaOrganisationsPage *self,
   g_autoptr(OporaOrganisation) organisation = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *editor;
-  GtkRoot *root;
 
   g_return_val_if_fail (OPORA_IS_ORGANISATIONS_PAGE (self), NULL);
 
@@ -509,9 +509,6 @@ opora_organisations_page_open_editor (OporaOrganisationsPage *self,
     }
 
   editor = opora_organisation_editor_new (self->store, organisation);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  opora_registry_page_present_editor (GTK_WIDGET (self), GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }

@@ -753,7 +753,6 @@ opora_peer_page_open_editor (OporaPeerPage *self,
   g_autoptr(GObject) item = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *editor;
-  GtkRoot *root;
 
   g_return_val_if_fail (OPORA_IS_PEER_PAGE (self), NULL);
   g_return_val_if_fail (tab < N_TABS, NULL);
@@ -771,9 +770,6 @@ opora_peer_page_open_editor (OporaPeerPage *self,
         opora_registry_page_show_error (GTK_WIDGET (self), self->toast_overlay, error);
       return NULL;
     }
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  opora_registry_page_present_editor (GTK_WIDGET (self), GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }

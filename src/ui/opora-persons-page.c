@@ -413,7 +413,6 @@ opora_persons_page_open_editor (OporaPersonsPage *self,
   g_autoptr(OporaPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *editor;
-  GtkRoot *root;
 
   g_return_val_if_fail (OPORA_IS_PERSONS_PAGE (self), NULL);
 
@@ -429,9 +428,6 @@ opora_persons_page_open_editor (OporaPersonsPage *self,
     }
 
   editor = opora_person_editor_new (self->store, person);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  opora_registry_page_present_editor (GTK_WIDGET (self), GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }

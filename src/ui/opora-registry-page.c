@@ -260,3 +260,18 @@ opora_undo_list_undo_last (OporaUndoList *self)
   if (self->pending->len > 0)
     undo_at (self, self->pending->len - 1);
 }
+
+void
+opora_registry_page_present_editor (GtkWidget *page,
+                                    GtkWindow *editor)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  root = gtk_widget_get_root (page);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+  gtk_window_present (editor);
+}

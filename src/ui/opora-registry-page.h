@@ -20,6 +20,10 @@ void                 opora_registry_page_show_error   (GtkWidget         *page,
                                                        AdwToastOverlay   *fallback,
                                                        const GError      *error);
 
+/* Presents @editor over the window that holds @page (modal dialogs need a parent). */
+void                 opora_registry_page_present_editor (GtkWidget   *page,
+                                                         GtkWindow   *editor);
+
 /* While @page is in an application window, that window has the action @window_action
  * ("new-person"): it shows the section @section_name and activates @page_action
  * ("persons.new") on the page. Removed again when the page leaves the window. */

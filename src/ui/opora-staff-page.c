@@ -344,7 +344,6 @@ opora_staff_page_open_editor (OporaStaffPage *self,
   g_autoptr(OporaStaff) staff = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *editor;
-  GtkRoot *root;
 
   g_return_val_if_fail (OPORA_IS_STAFF_PAGE (self), NULL);
 
@@ -360,9 +359,6 @@ opora_staff_page_open_editor (OporaStaffPage *self,
     }
 
   editor = opora_staff_editor_new (self->store, staff);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  opora_registry_page_present_editor (GTK_WIDGET (self), GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }
