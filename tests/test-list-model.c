@@ -164,6 +164,43 @@ test_save_elsewhere (Fixture       *f,
   assert_few_reads (f);
 }
 
+static void
+count_changes_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* Asked for the query it shows (a sort set to the order it has, a filter told its choice
+ * again), the list neither counts nor reloads; another query does. */
+static void
+test_same_query (Fixture       *f,
+                 gconstpointer  data)
+{
+  OporaPersonQuery query = { .sort = OPORA_PERSON_SORT_BIRTH_DATE, .search = "ив" };
+  OporaPersonQuery same = query;
+  guint n_changes = 0;
+  guint n_found;
+
+  opora_person_list_set_query (f->persons, &query);
+  n_found = g_list_model_get_n_items (f->persons);
+  g_signal_connect (f->persons, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+
+  same.search = g_strdup ("ив"); /* equal, not the same pointer */
+  opora_person_list_set_query (f->persons, &same);
+  g_free ((char *) same.search);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (f->persons), ==, n_found);
+
+  same.search = "иван";
+  opora_person_list_set_query (f->persons, &same);
+  g_assert_cmpuint (n_changes, >, 0);
+  g_signal_handlers_disconnect_by_func (f->persons, count_changes_cb, &n_changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +211,8 @@ main (int   argc,
               fixture_set_up, test_requery, fixture_tear_down);
   g_test_add ("/list-model/save-under-selection", Fixture, NULL,
               fixture_set_up, test_save_elsewhere, fixture_tear_down);
+  g_test_add ("/list-model/same-query-keeps-rows", Fixture, NULL,
+              fixture_set_up, test_same_query, fixture_tear_down);
 
   return g_test_run ();
 }

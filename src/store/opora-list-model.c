@@ -319,6 +319,20 @@ opora_list_model_new (OporaStore          *store,
   return self;
 }
 
+static gboolean
+same_params (GPtrArray *a,
+             GPtrArray *b)
+{
+  guint n_a = a ? a->len : 0, n_b = b ? b->len : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (!g_variant_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
 void
 opora_list_model_set_query (OporaListModel *self,
                             const char     *from_where,
@@ -327,16 +341,23 @@ opora_list_model_set_query (OporaListModel *self,
                             const char     *order_by,
                             const char     *reverse_order_by)
 {
+  g_autofree char *keys_sql = NULL;
+
   g_return_if_fail (OPORA_IS_LIST_MODEL (self));
   g_return_if_fail (from_where != NULL && key != NULL);
   g_return_if_fail (order_by != NULL && reverse_order_by != NULL);
+
+  keys_sql = g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?", key, from_where, order_by);
+  /* Asked again for what it shows (a filter told its choice again, a sort set to the
+   * order it has): a reload would count a million rows and the view make its rows anew. */
+  if (g_strcmp0 (keys_sql, self->keys_sql) == 0 && same_params (params, self->params))
+    return;
 
   g_free (self->count_sql);
   g_free (self->keys_sql);
   g_free (self->reverse_keys_sql);
   self->count_sql = g_strdup_printf ("SELECT count(*) %s", from_where);
-  self->keys_sql = g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?",
-                                    key, from_where, order_by);
+  self->keys_sql = g_steal_pointer (&keys_sql);
   self->reverse_keys_sql = g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?",
                                             key, from_where, reverse_order_by);
   g_clear_pointer (&self->params, g_ptr_array_unref);

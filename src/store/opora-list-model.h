@@ -28,7 +28,8 @@ OporaListModel *opora_list_model_new       (OporaStore          *store,
 /* @from_where: "FROM contract c WHERE …" with ? parameters taken from @params, an array of
  * GVariant (int64 'x', double 'd' or string 's'), or NULL. @key: the unique key expression
  * ("c.id"). @order_by must end in the key so the order is total; @reverse_order_by is the
- * same order backwards, used to reach the end of a long list without skipping every row. */
+ * same order backwards, used to reach the end of a long list without skipping every row.
+ * Asked for the query it already has, it does nothing (rows change by @watched_tables). */
 void            opora_list_model_set_query (OporaListModel      *self,
                                             const char          *from_where,
                                             GPtrArray           *params,
