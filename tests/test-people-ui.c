@@ -7,12 +7,14 @@
 #include "opora-family-editor.h"
 #include "opora-person-editor.h"
 #include "opora-persons-page.h"
+#include "opora-sections.h"
 #include "opora-staff-editor.h"
 #include "opora-staff-page.h"
 #include "opora-store-families.h"
 #include "opora-store-persons.h"
 #include "opora-store-staff.h"
 #include "opora-test-util.h"
+#include "opora-window.h"
 
 #define TIMEOUT_MS 5000
 
@@ -470,7 +472,8 @@ person_editor_open_cb (gpointer data)
   return FALSE;
 }
 
-/* In an application window, win.new-person opens the person editor. */
+/* In the main window, win.new-person — the welcome's button — builds the persons page,
+ * shows it and opens the person editor, though nothing built the page before. */
 static void
 test_window_action (void)
 {
@@ -478,22 +481,20 @@ test_window_action (void)
   g_autoptr(OporaStore) store = opora_test_open_store (&dir);
   g_autoptr(GtkApplication) app = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
   g_autoptr(GError) error = NULL;
-  GtkWidget *window;
-  GtkWidget *page;
+  OporaWindow *window;
 
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = gtk_application_window_new (app);
-  g_assert_false (g_action_group_has_action (G_ACTION_GROUP (window), "new-person"));
-  page = opora_persons_page_new (store);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "new-person"));
+  window = opora_window_new (app, store);
+  opora_sections_add_all (window);
   gtk_window_present (GTK_WINDOW (window));
+  /* An empty registry greets the user: no section shown, none built. */
+  g_assert_null (opora_window_get_visible_page (window));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "new-person"));
+
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-person", NULL);
   wait_until (person_editor_open_cb, NULL, "the person editor");
-
-  /* The action goes with the page. */
-  gtk_window_set_child (GTK_WINDOW (window), NULL);
-  g_assert_false (g_action_group_has_action (G_ACTION_GROUP (window), "new-person"));
+  g_assert_cmpstr (opora_window_get_visible_page (window), ==, "persons");
+  g_assert_true (OPORA_IS_PERSONS_PAGE (opora_window_get_page (window, "persons")));
 
   {
     GList *toplevels = gtk_window_list_toplevels ();

@@ -445,6 +445,76 @@ test_foreign_file_is_refused (void)
   opora_test_rm_rf (dir);
 }
 
+static guint n_queue_pages_built;
+
+static GtkWidget *
+build_queue_page (OporaStore *store)
+{
+  n_queue_pages_built++;
+  return gtk_label_new ("queue page");
+}
+
+static gboolean
+page_is_mapped (gpointer data)
+{
+  OporaWindow *window = data;
+  GtkStack *stack = template_child (window, OPORA_TYPE_WINDOW, "stack");
+  GtkWidget *holder = gtk_stack_get_child_by_name (stack, "queue");
+
+  return holder != NULL && ADW_IS_BIN (holder) && adw_bin_get_child (ADW_BIN (holder)) != NULL
+         && gtk_widget_get_mapped (adw_bin_get_child (ADW_BIN (holder)));
+}
+
+/* The window opens on the section it was closed on, and builds that one page only: a
+ * lazy page is made when it is first shown on screen, not when it is added or passed. */
+static void
+test_reopens_last_section (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(OporaStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  OporaWindow *window;
+
+  if (!init_adw ())
+    return;
+
+  store = opora_test_open_store (&dir);
+  add_staff_member (store); /* not empty: no welcome */
+  settings = opora_application_new_settings ();
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "last-section", "queue");
+  n_queue_pages_built = 0;
+
+  window = opora_window_new (NULL, store);
+  opora_window_add_page (window, "persons", NULL, NULL, gtk_label_new ("persons page"));
+  opora_window_add_lazy_page (window, "queue", "Work queue", NULL, build_queue_page);
+  g_assert_cmpstr (opora_window_get_visible_page (window), ==, "queue");
+  g_assert_cmpuint (n_queue_pages_built, ==, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (page_is_mapped, window));
+  g_assert_cmpuint (n_queue_pages_built, ==, 1);
+
+  /* Closed on persons, it reopens on persons. */
+  g_assert_true (opora_window_show_page (window, "persons"));
+  gtk_window_close (GTK_WINDOW (window));
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-section");
+    g_assert_cmpstr (last, ==, "persons");
+  }
+
+  /* A section that is no longer built into Opora is forgotten: the first one opens. */
+  g_settings_set_string (settings, "last-section", "gone");
+  window = opora_window_new (NULL, store);
+  opora_window_add_page (window, "persons", NULL, NULL, gtk_label_new ("persons page"));
+  g_assert_cmpstr (opora_window_get_visible_page (window), ==, "persons");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "last-section");
+  g_clear_object (&store);
+  opora_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/window/first-record-leaves-welcome", test_first_record_leaves_welcome);
   g_test_add_func ("/window/preferences-save-institution", test_preferences_save_institution);
   g_test_add_func ("/window/size-is-remembered", test_window_size_is_remembered);
+  g_test_add_func ("/window/reopens-last-section", test_reopens_last_section);
   g_test_add_func ("/application/foreign-file-is-refused", test_foreign_file_is_refused);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "opora-registry-page.h"
 #include "opora-store-contracts.h"
 #include "opora-store-records.h"
+#include "opora-text-column.h"
 
 struct _OporaContractsPage
 {
@@ -39,6 +40,8 @@ struct _OporaContractsPage
   GtkColumnViewColumn *concluded_column;
   GtkColumnViewColumn *term_column;
   GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *curator_column;
+  GtkColumnViewColumn *district_column;
   GtkSingleSelection  *selection;
   AdwStatusPage       *empty_status;
   GtkWidget           *empty_new_button;
@@ -335,7 +338,7 @@ opora_contracts_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, self->list);
+  opora_registry_page_set_list (self->selection, self->list, self->column_view);
 
   opora_column_sort_add (self->number_column, "number");
   opora_column_sort_add (self->applicant_column, "applicant");
@@ -439,6 +442,8 @@ opora_contracts_page_class_init (OporaContractsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, concluded_column);
   gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, term_column);
   gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, curator_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, district_column);
   gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, OporaContractsPage, empty_new_button);
@@ -467,10 +472,15 @@ opora_contracts_page_init (OporaContractsPage *self)
   gtk_string_list_append (self->statuses, _("Any Status"));
   for (int s = OPORA_CONTRACT_STATUS_ACTIVE; s <= OPORA_CONTRACT_STATUS_TERMINATED; s++)
     gtk_string_list_append (self->statuses, opora_contract_status_display_name (s));
+  opora_text_column_set (self->number_column, "number", "number");
+  opora_text_column_set (self->applicant_column, "person-name", "person-name");
+  opora_text_column_set (self->concluded_column, "concluded-on-display", "concluded-on-display");
+  opora_text_column_set (self->term_column, "term-display", "term-display");
+  opora_text_column_set (self->status_column, "status-display", "status-display");
+  opora_text_column_set (self->curator_column, "curator-name", "curator-name");
+  opora_text_column_set (self->district_column, "district", "district");
   gtk_string_list_append (self->districts, _("All Districts"));
   gtk_string_list_append (self->years, _("All Years"));
-  opora_registry_page_offer_action (GTK_WIDGET (self), "contracts", "new-contract",
-                                    "contracts.new");
   update_actions (self);
 }
 

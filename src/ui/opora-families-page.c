@@ -9,6 +9,7 @@
 #include "opora-family.h"
 #include "opora-registry-page.h"
 #include "opora-store-families.h"
+#include "opora-text-column.h"
 
 struct _OporaFamiliesPage
 {
@@ -26,6 +27,9 @@ struct _OporaFamiliesPage
   GtkStack            *stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *members_column;
+  GtkColumnViewColumn *settlement_column;
   GtkColumnViewColumn *minor_children_column;
   GtkSingleSelection  *selection;
   AdwStatusPage       *empty_status;
@@ -199,7 +203,7 @@ opora_families_page_constructed (GObject *object)
   self->list = opora_store_list_families (self->store, NULL);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, self->list);
+  opora_registry_page_set_list (self->selection, self->list, self->column_view);
 
   opora_column_sort_add (self->name_column, "name");
   opora_column_sort_add (self->minor_children_column, "minor_children");
@@ -286,6 +290,9 @@ opora_families_page_class_init (OporaFamiliesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage, members_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage, settlement_column);
   gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage,
                                         minor_children_column);
   gtk_widget_class_bind_template_child (widget_class, OporaFamiliesPage, selection);
@@ -311,8 +318,12 @@ opora_families_page_init (OporaFamiliesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  opora_registry_page_offer_action (GTK_WIDGET (self), "families", "new-family",
-                                    "families.new");
+  opora_text_column_set (self->name_column, "name", "name");
+  opora_text_column_set (self->kind_column, "kind-text", "kind-text");
+  opora_text_column_set (self->minor_children_column, "minor-children", NULL);
+  opora_text_column_set (self->members_column, "member-count", NULL);
+  opora_text_column_set (self->settlement_column, "settlement-display", NULL);
+
   update_actions (self);
 }
 

@@ -12,6 +12,7 @@
 #include "opora-store-organisations.h"
 #include "opora-store-records.h"
 #include "opora-window.h"
+#include "opora-text-column.h"
 
 struct _OporaOrganisationsPage
 {
@@ -21,7 +22,6 @@ struct _OporaOrganisationsPage
   GListModel            *list;
   OporaOrganisationSort  sort;
   gboolean               descending;
-  GtkWidget             *action_window; /* weak: where win.new-organisation was added */
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -31,6 +31,8 @@ struct _OporaOrganisationsPage
   GtkStack              *stack;
   GtkColumnView         *column_view;
   GtkColumnViewColumn   *name_column;
+  GtkColumnViewColumn   *profile_column;
+  GtkColumnViewColumn   *contacts_column;
   GtkColumnViewColumn   *kind_column;
   GtkSingleSelection    *selection;
   AdwStatusPage         *empty_status;
@@ -285,48 +287,6 @@ delete_action_cb (GtkWidget  *widget,
   delete_selected (OPORA_ORGANISATIONS_PAGE (widget));
 }
 
-/* win.new-organisation: the window's menus and the welcome reach the page through it. */
-static void
-window_new_activated_cb (GSimpleAction          *action,
-                         GVariant               *parameter,
-                         OporaOrganisationsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (OPORA_IS_WINDOW (root))
-    opora_window_show_page (OPORA_WINDOW (root), "organisations");
-  opora_organisations_page_open_editor (self, 0);
-}
-
-static void
-remove_window_action (OporaOrganisationsPage *self)
-{
-  if (self->action_window == NULL)
-    return;
-  g_action_map_remove_action (G_ACTION_MAP (self->action_window), "new-organisation");
-  g_object_remove_weak_pointer (G_OBJECT (self->action_window), (gpointer *) &self->action_window);
-  self->action_window = NULL;
-}
-
-static void
-root_changed_cb (OporaOrganisationsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GSimpleAction) action = NULL;
-
-  if (root != NULL && (GtkWidget *) root == self->action_window)
-    return;
-  remove_window_action (self);
-  if (!GTK_IS_APPLICATION_WINDOW (root))
-    return;
-
-  action = g_simple_action_new ("new-organisation", NULL);
-  g_signal_connect_object (action, "activate", G_CALLBACK (window_new_activated_cb), self, 0);
-  g_action_map_add_action (G_ACTION_MAP (root), G_ACTION (action));
-  self->action_window = GTK_WIDGET (root);
-  g_object_add_weak_pointer (G_OBJECT (root), (gpointer *) &self->action_window);
-}
-
 static void
 fill_kind_dropdown (OporaOrganisationsPage *self)
 {
@@ -353,7 +313,7 @@ opora_organisations_page_constructed (GObject *object)
   self->list = opora_store_list_organisations (self->store, NULL);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, self->list);
+  opora_registry_page_set_list (self->selection, self->list, self->column_view);
 
   opora_column_sort_add (self->name_column, "name");
   opora_column_sort_add (self->kind_column, "kind");
@@ -368,7 +328,6 @@ opora_organisations_page_dispose (GObject *object)
 {
   OporaOrganisationsPage *self = (OporaOrganisationsPage *)object;
 
-  remove_window_action (self);
   /* Without a list, the sort reported as the column view goes away re-queries nothing. */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPORA_TYPE_ORGANISATIONS_PAGE);
@@ -443,6 +402,8 @@ opora_organisations_page_class_init (OporaOrganisationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, profile_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, contacts_column);
   gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, kind_column);
   gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, OporaOrganisationsPage, empty_status);
@@ -467,8 +428,12 @@ opora_organisations_page_init (OporaOrganisationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  opora_text_column_set (self->name_column, "name", "name");
+  opora_text_column_set (self->kind_column, "kind-display", NULL);
+  opora_text_column_set (self->profile_column, "profile", "profile");
+  opora_text_column_set (self->contacts_column, "contacts", "contacts");
+
   fill_kind_dropdown (self);
-  g_signal_connect (self, "notify::root", G_CALLBACK (root_changed_cb), NULL);
   update_actions (self);
 }
 

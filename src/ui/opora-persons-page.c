@@ -10,6 +10,7 @@
 #include "opora-persons-page.h"
 #include "opora-registry-page.h"
 #include "opora-store-persons.h"
+#include "opora-text-column.h"
 
 struct _OporaPersonsPage
 {
@@ -30,6 +31,9 @@ struct _OporaPersonsPage
   GtkStack            *stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *snils_column;
+  GtkColumnViewColumn *phone_column;
+  GtkColumnViewColumn *family_column;
   GtkColumnViewColumn *birth_column;
   GtkColumnViewColumn *district_column;
   GtkSingleSelection  *selection;
@@ -269,7 +273,7 @@ opora_persons_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, self->list);
+  opora_registry_page_set_list (self->selection, self->list, self->column_view);
 
   opora_column_sort_add (self->name_column, "name");
   opora_column_sort_add (self->birth_column, "birth_date");
@@ -360,6 +364,9 @@ opora_persons_page_class_init (OporaPersonsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, snils_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, phone_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, family_column);
   gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, birth_column);
   gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, district_column);
   gtk_widget_class_bind_template_child (widget_class, OporaPersonsPage, selection);
@@ -386,8 +393,14 @@ opora_persons_page_init (OporaPersonsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  opora_text_column_set (self->name_column, "full-name", "full-name");
+  opora_text_column_set (self->birth_column, "birth-date-display", NULL);
+  opora_text_column_set (self->snils_column, "snils-display", NULL);
+  opora_text_column_set (self->phone_column, "phone-display", NULL);
+  opora_text_column_set (self->district_column, "district", NULL);
+  opora_text_column_set (self->family_column, "family-name", "relation-display");
+
   gtk_string_list_append (self->districts, _("All Districts"));
-  opora_registry_page_offer_action (GTK_WIDGET (self), "persons", "new-person", "persons.new");
   update_actions (self);
 }
 

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "opora-paced-model.h"
 #include "opora-registry-page.h"
 #include "opora-window.h"
 
@@ -9,7 +10,6 @@
 #define MAX_PENDING    20
 #define UNDO_LIST_KEY  "opora-undo-list"
 #define SERIAL_KEY     "opora-undo-serial"
-#define OFFER_KEY      "opora-offered-action"
 
 void
 opora_registry_page_show_toast (GtkWidget       *page,
@@ -37,89 +37,19 @@ opora_registry_page_show_error (GtkWidget       *page,
   opora_registry_page_show_toast (page, fallback, toast);
 }
 
-typedef struct
-{
-  char      *section_name;
-  char      *window_action;
-  char      *page_action;
-  GtkWidget *window; /* weak */
-} Offer;
-
-static void
-offer_withdraw (Offer *offer)
-{
-  if (offer->window == NULL)
-    return;
-  g_action_map_remove_action (G_ACTION_MAP (offer->window), offer->window_action);
-  g_object_remove_weak_pointer (G_OBJECT (offer->window), (gpointer *) &offer->window);
-  offer->window = NULL;
-}
-
-static void
-offer_free (gpointer data)
-{
-  Offer *offer = data;
-
-  offer_withdraw (offer);
-  g_free (offer->section_name);
-  g_free (offer->window_action);
-  g_free (offer->page_action);
-  g_free (offer);
-}
-
-static void
-offered_action_activated_cb (GSimpleAction *action,
-                             GVariant      *parameter,
-                             GtkWidget     *page)
-{
-  Offer *offer = g_object_get_data (G_OBJECT (page), OFFER_KEY);
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  if (offer == NULL)
-    return;
-  if (OPORA_IS_WINDOW (root))
-    opora_window_show_page (OPORA_WINDOW (root), offer->section_name);
-  gtk_widget_activate_action (page, offer->page_action, NULL);
-}
-
-static void
-page_root_changed_cb (GtkWidget *page)
-{
-  Offer *offer = g_object_get_data (G_OBJECT (page), OFFER_KEY);
-  GtkRoot *root = gtk_widget_get_root (page);
-  g_autoptr(GSimpleAction) action = NULL;
-
-  if (root != NULL && (GtkWidget *) root == offer->window)
-    return;
-  offer_withdraw (offer);
-  if (!GTK_IS_APPLICATION_WINDOW (root))
-    return;
-
-  action = g_simple_action_new (offer->window_action, NULL);
-  g_signal_connect_object (action, "activate", G_CALLBACK (offered_action_activated_cb), page,
-                           0);
-  g_action_map_add_action (G_ACTION_MAP (root), G_ACTION (action));
-  offer->window = GTK_WIDGET (root);
-  g_object_add_weak_pointer (G_OBJECT (root), (gpointer *) &offer->window);
-}
-
 void
-opora_registry_page_offer_action (GtkWidget  *page,
-                                  const char *section_name,
-                                  const char *window_action,
-                                  const char *page_action)
+opora_registry_page_set_list (GtkSingleSelection *selection,
+                              GListModel         *list,
+                              GtkColumnView      *view)
 {
-  Offer *offer;
+  g_autoptr(OporaPacedModel) paced = NULL;
 
-  g_return_if_fail (GTK_IS_WIDGET (page));
-  g_return_if_fail (g_object_get_data (G_OBJECT (page), OFFER_KEY) == NULL);
+  g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
+  g_return_if_fail (G_IS_LIST_MODEL (list));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
-  offer = g_new0 (Offer, 1);
-  offer->section_name = g_strdup (section_name);
-  offer->window_action = g_strdup (window_action);
-  offer->page_action = g_strdup (page_action);
-  g_object_set_data_full (G_OBJECT (page), OFFER_KEY, offer, offer_free);
-  g_signal_connect (page, "notify::root", G_CALLBACK (page_root_changed_cb), NULL);
+  paced = opora_paced_model_new (list, GTK_WIDGET (view), OPORA_PACED_ROWS);
+  gtk_single_selection_set_model (selection, G_LIST_MODEL (paced));
 }
 
 typedef struct

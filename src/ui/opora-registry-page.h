@@ -1,6 +1,5 @@
-/* What the people pages (persons, families, staff) share: toasts shown in the main window
- * or, on their own, over the page; deletes that an Undo puts back; and a "New" action
- * offered to the window (win.new-person) so its menus and welcome can reach the page. */
+/* What the registry pages share: toasts shown in the main window or, on their own, over
+ * the page; editors presented over the page's window; deletes that an Undo puts back. */
 #pragma once
 
 #include <adwaita.h>
@@ -20,17 +19,15 @@ void                 opora_registry_page_show_error   (GtkWidget         *page,
                                                        AdwToastOverlay   *fallback,
                                                        const GError      *error);
 
+/* Shows @list in @view through @selection, a screenful of rows first and the others a
+ * frame later (OporaPacedModel): a list of a million opens as fast as one of fifty. */
+void                 opora_registry_page_set_list       (GtkSingleSelection *selection,
+                                                         GListModel         *list,
+                                                         GtkColumnView      *view);
+
 /* Presents @editor over the window that holds @page (modal dialogs need a parent). */
 void                 opora_registry_page_present_editor (GtkWidget   *page,
                                                          GtkWindow   *editor);
-
-/* While @page is in an application window, that window has the action @window_action
- * ("new-person"): it shows the section @section_name and activates @page_action
- * ("persons.new") on the page. Removed again when the page leaves the window. */
-void                 opora_registry_page_offer_action (GtkWidget         *page,
-                                                       const char        *section_name,
-                                                       const char        *window_action,
-                                                       const char        *page_action);
 
 /* The deletes of one page that can still be undone, newest last. */
 typedef struct _OporaUndoList OporaUndoList;

@@ -16,17 +16,11 @@
 void
 opora_sections_add_all (OporaWindow *window)
 {
-  OporaStore *store;
-
   g_return_if_fail (OPORA_IS_WINDOW (window));
 
-  store = opora_window_get_store (window);
-
-  /* The registry sections know their titles and icons (opora_window_add_page). Persons
-   * come first and are built at once: the welcome's button calls their win.new-person.
-   * The others are built when first shown, so the first frame waits for one page. */
-  opora_window_add_page (window, "persons", NULL, NULL,
-                         opora_persons_page_new (store));
+  /* The registry sections know their titles and icons (opora_window_add_page). Each is
+   * built when first shown, so the first frame waits for one page only. */
+  opora_window_add_lazy_page (window, "persons", NULL, NULL, opora_persons_page_new);
   opora_window_add_lazy_page (window, "families", NULL, NULL, opora_families_page_new);
   opora_window_add_lazy_page (window, "contracts", NULL, NULL, opora_contracts_page_new);
   /* The technologies' workflows, the surveys they share, and how they meet their targets. */
@@ -39,4 +33,13 @@ opora_sections_add_all (OporaWindow *window)
                               "opora-chart-symbolic", opora_indicators_page_new);
   opora_window_add_lazy_page (window, "organisations", NULL, NULL, opora_organisations_page_new);
   opora_window_add_lazy_page (window, "staff", NULL, NULL, opora_staff_page_new);
+
+  /* "New …" from the welcome and the window's menus, whether or not the page is built. */
+  opora_window_add_section_action (window, "new-person", "persons", "persons.new");
+  opora_window_add_section_action (window, "new-family", "families", "families.new");
+  opora_window_add_section_action (window, "new-contract", "contracts", "contracts.new");
+  opora_window_add_section_action (window, "new-survey", "surveys", "surveys.new");
+  opora_window_add_section_action (window, "new-organisation", "organisations",
+                                   "organisations.new");
+  opora_window_add_section_action (window, "new-staff", "staff", "staff.new");
 }

@@ -9,6 +9,7 @@
 #include "opora-staff-page.h"
 #include "opora-staff.h"
 #include "opora-store-staff.h"
+#include "opora-text-column.h"
 
 struct _OporaStaffPage
 {
@@ -26,6 +27,8 @@ struct _OporaStaffPage
   GtkStack            *stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *position_column;
+  GtkColumnViewColumn *district_column;
   GtkSingleSelection  *selection;
   AdwStatusPage       *empty_status;
   GtkWidget           *empty_new_button;
@@ -207,7 +210,7 @@ opora_staff_page_constructed (GObject *object)
   self->list = opora_store_list_staff (self->store, FALSE);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, self->list);
+  opora_registry_page_set_list (self->selection, self->list, self->column_view);
 
   opora_column_sort_add (self->name_column, "name");
   opora_column_sort_watch (self->column_view, column_sort_changed_cb, self);
@@ -294,6 +297,8 @@ opora_staff_page_class_init (OporaStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, stack);
   gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, position_column);
+  gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, district_column);
   gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, selection);
   gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, OporaStaffPage, empty_new_button);
@@ -318,7 +323,10 @@ opora_staff_page_init (OporaStaffPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  opora_registry_page_offer_action (GTK_WIDGET (self), "staff", "new-staff", "staff.new");
+  opora_text_column_set (self->name_column, "full-name", "full-name");
+  opora_text_column_set (self->position_column, "position-display", "position-display");
+  opora_text_column_set (self->district_column, "district", NULL);
+
   update_actions (self);
 }
 

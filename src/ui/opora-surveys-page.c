@@ -20,7 +20,6 @@ struct _OporaSurveysPage
   GListModel              *list;
   OporaSurveyTemplateSort  sort;
   gboolean                 descending;
-  GtkWidget               *action_window; /* weak: where win.new-survey was added */
 
   /* Template widgets */
   AdwToastOverlay         *toast_overlay;
@@ -263,48 +262,6 @@ enter_forms_action_cb (GtkWidget  *widget,
   opora_surveys_page_open_grid (OPORA_SURVEYS_PAGE (widget), 0);
 }
 
-/* win.new-survey: the window's menus reach the page through it. */
-static void
-window_new_activated_cb (GSimpleAction    *action,
-                         GVariant         *parameter,
-                         OporaSurveysPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (OPORA_IS_WINDOW (root))
-    opora_window_show_page (OPORA_WINDOW (root), "surveys");
-  opora_surveys_page_open_editor (self, 0);
-}
-
-static void
-remove_window_action (OporaSurveysPage *self)
-{
-  if (self->action_window == NULL)
-    return;
-  g_action_map_remove_action (G_ACTION_MAP (self->action_window), "new-survey");
-  g_object_remove_weak_pointer (G_OBJECT (self->action_window), (gpointer *) &self->action_window);
-  self->action_window = NULL;
-}
-
-static void
-root_changed_cb (OporaSurveysPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GSimpleAction) action = NULL;
-
-  if (root != NULL && (GtkWidget *) root == self->action_window)
-    return;
-  remove_window_action (self);
-  if (!GTK_IS_APPLICATION_WINDOW (root))
-    return;
-
-  action = g_simple_action_new ("new-survey", NULL);
-  g_signal_connect_object (action, "activate", G_CALLBACK (window_new_activated_cb), self, 0);
-  g_action_map_add_action (G_ACTION_MAP (root), G_ACTION (action));
-  self->action_window = GTK_WIDGET (root);
-  g_object_add_weak_pointer (G_OBJECT (root), (gpointer *) &self->action_window);
-}
-
 static void
 opora_surveys_page_constructed (GObject *object)
 {
@@ -331,7 +288,6 @@ opora_surveys_page_dispose (GObject *object)
 {
   OporaSurveysPage *self = (OporaSurveysPage *)object;
 
-  remove_window_action (self);
   /* Without a list, the sort reported as the column view goes away re-queries nothing. */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPORA_TYPE_SURVEYS_PAGE);
@@ -428,7 +384,6 @@ opora_surveys_page_init (OporaSurveysPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self, "notify::root", G_CALLBACK (root_changed_cb), NULL);
   update_actions (self);
 }
 

@@ -13,6 +13,7 @@ struct _OporaWindow
   OporaStore           *store;
   GSettings            *settings;    /* NULL when the schema is not installed */
   GHashTable           *rows;        /* section name → its GtkListBoxRow (borrowed) */
+  gboolean              section_chosen; /* by the user or a caller, not by default */
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
@@ -81,13 +82,13 @@ set_content_title (OporaWindow *self,
   adw_window_title_set_title (self->content_title, title ? title : "");
 }
 
-/* Shows the section @name, or with NULL the status page that fits the registry: a
- * welcome while it is empty, a plain one when no section has been built into Opora. */
 #define PAGE_FACTORY_KEY "opora-page-factory"
 
 /* A page added with opora_window_add_lazy_page() waits in an empty AdwBin until it is
- * first shown or asked for: pages hold lists and charts, and building them all before the
- * first frame cost a second on a real registry. Returns the page itself. */
+ * first mapped or asked for: pages hold lists and charts, and building them all before the
+ * first frame cost seconds on a real registry. Built on map rather than when made visible,
+ * the section a window opens on is built once, even when the sections are added one by
+ * one before it is chosen. Returns the page itself. */
 static GtkWidget *
 build_page (OporaWindow *self,
             GtkWidget   *child)
@@ -105,6 +106,15 @@ build_page (OporaWindow *self,
 }
 
 static void
+holder_map_cb (GtkWidget   *holder,
+               OporaWindow *self)
+{
+  build_page (self, holder);
+}
+
+/* Shows the section @name, or with NULL the status page that fits the registry: a
+ * welcome while it is empty, a plain one when no section has been built into Opora. */
+static void
 show_section (OporaWindow *self,
               const char  *name)
 {
@@ -115,7 +125,6 @@ show_section (OporaWindow *self,
     }
   else
     {
-      build_page (self, gtk_stack_get_child_by_name (self->stack, name));
       gtk_list_box_select_row (self->sidebar_list, g_hash_table_lookup (self->rows, name));
     }
 
@@ -129,19 +138,41 @@ first_row (OporaWindow *self)
   return gtk_list_box_get_row_at_index (self->sidebar_list, 0);
 }
 
-/* A non-empty registry shows a section as soon as there is one; an empty one greets the
- * user until they pick a section themselves. */
+/* The section the window was left on, if it has been added; else the first one. */
+static const char *
+default_section (OporaWindow *self)
+{
+  g_autofree char *last = NULL;
+  GtkListBoxRow *row;
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-section");
+  if (last != NULL && g_hash_table_contains (self->rows, last))
+    return row_get_name (g_hash_table_lookup (self->rows, last));
+  row = first_row (self);
+  return row != NULL ? row_get_name (row) : NULL;
+}
+
+/* A non-empty registry shows a section as soon as there is one, the one it was left on
+ * once that is added; an empty one greets the user until they pick a section themselves. */
 static void
 update_view (OporaWindow *self)
 {
   const char *visible = opora_window_get_visible_page (self);
-  GtkListBoxRow *row;
+  const char *section;
 
-  if (visible != NULL)
+  if (visible != NULL && self->section_chosen)
     return;
-  if (!opora_store_is_empty (self->store) && (row = first_row (self)) != NULL)
-    show_section (self, row_get_name (row));
-  else
+  if (opora_store_is_empty (self->store))
+    {
+      if (visible == NULL)
+        show_section (self, NULL);
+      return;
+    }
+  section = default_section (self);
+  if (section != NULL && g_strcmp0 (section, visible) != 0)
+    show_section (self, section);
+  else if (section == NULL)
     show_section (self, NULL);
 }
 
@@ -225,6 +256,9 @@ save_window_state (OporaWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (opora_window_get_visible_page (self) != NULL)
+    g_settings_set_string (self->settings, "last-section",
+                           opora_window_get_visible_page (self));
   g_settings_apply (self->settings);
 }
 
@@ -232,6 +266,7 @@ static void
 sidebar_row_activated_cb (OporaWindow   *self,
                           GtkListBoxRow *row)
 {
+  self->section_chosen = TRUE;
   show_section (self, row_get_name (row));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -504,7 +539,62 @@ opora_window_add_lazy_page (OporaWindow      *self,
 
   holder = adw_bin_new ();
   g_object_set_data (G_OBJECT (holder), PAGE_FACTORY_KEY, factory);
+  g_signal_connect_object (holder, "map", G_CALLBACK (holder_map_cb), self, 0);
   opora_window_add_page (self, name, title, icon_name, holder);
+}
+
+typedef struct
+{
+  char *section;
+  char *page_action;
+} SectionAction;
+
+static void
+section_action_free (gpointer data,
+                     GClosure *closure)
+{
+  SectionAction *action = data;
+
+  g_free (action->section);
+  g_free (action->page_action);
+  g_free (action);
+}
+
+static void
+section_action_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             SectionAction *target)
+{
+  OporaWindow *self = g_object_get_data (G_OBJECT (action), "opora-window");
+  GtkWidget *page = opora_window_get_page (self, target->section);
+
+  if (page == NULL)
+    return;
+  opora_window_show_page (self, target->section);
+  gtk_widget_activate_action (page, target->page_action, NULL);
+}
+
+void
+opora_window_add_section_action (OporaWindow *self,
+                                 const char  *window_action,
+                                 const char  *section,
+                                 const char  *page_action)
+{
+  g_autoptr(GSimpleAction) action = NULL;
+  SectionAction *target;
+
+  g_return_if_fail (OPORA_IS_WINDOW (self));
+  g_return_if_fail (window_action != NULL && section != NULL && page_action != NULL);
+
+  target = g_new0 (SectionAction, 1);
+  target->section = g_strdup (section);
+  target->page_action = g_strdup (page_action);
+  action = g_simple_action_new (window_action, NULL);
+  /* The window owns the action: a weak back pointer is enough. */
+  g_object_set_data (G_OBJECT (action), "opora-window", self);
+  g_signal_connect_data (action, "activate", G_CALLBACK (section_action_activated_cb), target,
+                         section_action_free, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
 gboolean
@@ -516,6 +606,7 @@ opora_window_show_page (OporaWindow *self,
 
   if (!g_hash_table_contains (self->rows, name))
     return FALSE;
+  self->section_chosen = TRUE;
   show_section (self, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   return TRUE;

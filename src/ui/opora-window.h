@@ -31,18 +31,26 @@ void         opora_window_add_page          (OporaWindow    *self,
 typedef GtkWidget *(*OporaPageFactory) (OporaStore *store);
 
 /* Like opora_window_add_page(), but the page is made by @factory when it is first shown
- * or asked for with opora_window_get_page(). For pages that own no window action the
- * welcome or another page relies on. */
+ * on screen or asked for with opora_window_get_page(). */
 void         opora_window_add_lazy_page     (OporaWindow      *self,
                                              const char       *name,
                                              const char       *title,
                                              const char       *icon_name,
                                              OporaPageFactory  factory);
 
+/* Adds the window action @window_action ("new-person"): it shows the section @section
+ * ("persons"), building its page if need be, and activates @page_action ("persons.new") on
+ * it. The welcome and the window's menus reach pages not built yet through these. */
+void         opora_window_add_section_action (OporaWindow   *self,
+                                              const char    *window_action,
+                                              const char    *section,
+                                              const char    *page_action);
+
 /* The page added as @name (built now if it was added lazily), or NULL. */
 GtkWidget   *opora_window_get_page          (OporaWindow    *self,
                                              const char     *name);
-/* Shows the section @name, as a click on its sidebar row would; FALSE if there is none. */
+/* Shows the section @name, as a click on its sidebar row would; FALSE if there is none.
+ * The window then stays on it: sections added later no longer take its place. */
 gboolean     opora_window_show_page         (OporaWindow    *self,
                                              const char     *name);
 /* The name of the section shown, or NULL while the welcome of an empty registry shows. */
