@@ -4,7 +4,10 @@
  * kept, when a large list reloads after a search, a sort or a save. */
 #include <gtk/gtk.h>
 
+#include "opora-contract.h"
 #include "opora-demo.h"
+#include "opora-list-model.h"
+#include "opora-store-contracts.h"
 #include "opora-person.h"
 #include "opora-store-persons.h"
 #include "opora-test-util.h"
@@ -201,6 +204,76 @@ test_same_query (Fixture       *f,
   g_signal_handlers_disconnect_by_func (f->persons, count_changes_cb, &n_changes);
 }
 
+static gint64
+contract_id_at (GListModel *list,
+                guint       position)
+{
+  g_autoptr(OporaContract) contract = g_list_model_get_item (list, position);
+
+  g_assert_nonnull (contract);
+  return opora_contract_get_id (contract);
+}
+
+static void
+wait_until_counted (GListModel *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!opora_list_model_is_counted (OPORA_LIST_MODEL (list)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A search too broad to count at once shows its first page, found by walking the order's
+ * index; the worker thread's count then adds the rest, in the same order as the list
+ * read in one go. A newer search drops the count of the older. */
+static void
+test_first_rows_then_counted (Fixture       *f,
+                              gconstpointer  data)
+{
+  OporaContractQuery query = { .search = "СК-20" };
+  OporaContractQuery narrower = { .search = "СК-2024", .sort = "number" };
+  g_autoptr(GListModel) whole = opora_store_list_contracts (f->store, &query);
+  g_autoptr(GListModel) narrow = opora_store_list_contracts (f->store, &narrower);
+  g_autoptr(GListModel) list = opora_store_list_contracts (f->store, NULL);
+  guint n_whole = g_list_model_get_n_items (whole);
+  guint n_changes = 0;
+
+  /* Read in one go: the small demo counts well within the usual budget. */
+  g_assert_true (opora_list_model_is_counted (OPORA_LIST_MODEL (whole)));
+  g_assert_cmpuint (n_whole, >, 64);
+
+  opora_list_model_set_budgets (OPORA_LIST_MODEL (list), 1, 10 * G_USEC_PER_SEC);
+  opora_contract_list_set_query (list, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 64);
+  g_assert_false (opora_list_model_is_counted (OPORA_LIST_MODEL (list)));
+  for (guint i = 0; i < 64; i++)
+    g_assert_cmpint (contract_id_at (list, i), ==, contract_id_at (whole, i));
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  wait_until_counted (list);
+  g_assert_cmpuint (n_changes, ==, 1); /* the rest added after the first page */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_whole);
+  for (guint i = 0; i < n_whole; i++)
+    g_assert_cmpint (contract_id_at (list, i), ==, contract_id_at (whole, i));
+  g_signal_handlers_disconnect_by_func (list, count_changes_cb, &n_changes);
+
+  /* Typing on before the count is done: the list ends as the newer search. */
+  opora_contract_list_set_query (list, &(OporaContractQuery) { .search = "СК-2" });
+  g_assert_false (opora_list_model_is_counted (OPORA_LIST_MODEL (list)));
+  opora_contract_list_set_query (list, &narrower);
+  wait_until_counted (list);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, g_list_model_get_n_items (narrow));
+  for (guint i = 0; i < g_list_model_get_n_items (narrow); i++)
+    g_assert_cmpint (contract_id_at (list, i), ==, contract_id_at (narrow, i));
+  /* Nothing late arrives. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, g_list_model_get_n_items (narrow));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +286,8 @@ main (int   argc,
               fixture_set_up, test_save_elsewhere, fixture_tear_down);
   g_test_add ("/list-model/same-query-keeps-rows", Fixture, NULL,
               fixture_set_up, test_same_query, fixture_tear_down);
+  g_test_add ("/list-model/first-rows-then-counted", Fixture, NULL,
+              fixture_set_up, test_first_rows_then_counted, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -8,6 +8,11 @@
 /* A list this short keeps all its keys from one ordered query, so scrolling it never
  * repeats the search page by page. Search results are usually such lists. */
 #define MAX_KEPT_KEYS 100000
+/* A search that cannot be counted at once shows its first rows before it is counted (see
+ * opora_list_model_reload): one page, if the scan in the list's order finds them in time. */
+#define COUNT_BUDGET_US      (25 * 1000)
+#define FIRST_ROWS PAGE_SIZE
+#define FIRST_ROWS_BUDGET_US (150 * 1000)
 
 typedef struct
 {
@@ -28,7 +33,15 @@ struct _OporaListModel
   char       *count_sql;
   char       *keys_sql;
   char       *reverse_keys_sql;
+  char       *scan_keys_sql;          /* the same keys found by walking the order's index */
+  char       *scan_reverse_keys_sql;  /* or NULL; see opora_list_model_set_scan_query */
   GPtrArray  *params;
+  gboolean    scanning;     /* this query reads its pages with the scan */
+
+  gint64        count_budget_us;
+  gint64        first_rows_budget_us;
+  guint         generation; /* bumped by every reload: a late completion is dropped */
+  GCancellable *completion; /* counting the rest of a list shown by its first rows */
 
   guint       n_items;
   GArray     *keys;    /* every key in order, when the list is short; else NULL */
@@ -75,25 +88,51 @@ opora_stmt_bind_params (sqlite3_stmt *stmt,
     }
 }
 
-static guint
-count_rows (OporaListModel *self)
+static int
+over_budget_cb (void *data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* Counts the list into @n; with @budget_us, gives up (FALSE) when that takes longer. */
+static gboolean
+count_rows_within (OporaListModel *self,
+                   gint64          budget_us,
+                   guint          *n)
 {
   g_autoptr(GError) error = NULL;
+  sqlite3 *db = opora_store_get_db (self->store);
+  gint64 deadline = g_get_monotonic_time () + budget_us;
   sqlite3_stmt *stmt;
-  guint n = 0;
+  int rc;
 
+  *n = 0;
   if (self->count_sql == NULL)
-    return 0;
+    return TRUE;
   stmt = opora_store_prepare (self->store, self->count_sql, &error);
   if (stmt == NULL)
     {
       g_critical ("Cannot count a list: %s", error->message);
-      return 0;
+      return TRUE;
     }
   opora_stmt_bind_params (stmt, self->params, 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
+  if (budget_us > 0)
+    sqlite3_progress_handler (db, 1000, over_budget_cb, &deadline);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *n = (guint) sqlite3_column_int64 (stmt, 0);
+  if (budget_us > 0)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
   sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static guint
+count_rows (OporaListModel *self)
+{
+  guint n;
+
+  count_rows_within (self, 0, &n);
   return n;
 }
 
@@ -129,8 +168,13 @@ read_keys (OporaListModel *self,
   int n_params = self->params ? (int) self->params->len : 0;
   sqlite3_stmt *stmt;
 
-  stmt = opora_store_prepare (self->store, reverse ? self->reverse_keys_sql : self->keys_sql,
-                              &error);
+  if (self->scanning)
+    stmt = opora_store_prepare (self->store,
+                                reverse ? self->scan_reverse_keys_sql : self->scan_keys_sql,
+                                &error);
+  else
+    stmt = opora_store_prepare (self->store, reverse ? self->reverse_keys_sql : self->keys_sql,
+                                &error);
   if (stmt == NULL)
     {
       g_critical ("Cannot read a list's keys: %s", error->message);
@@ -206,6 +250,252 @@ get_page (OporaListModel *self,
   return page;
 }
 
+/* The first FIRST_ROWS keys, found by walking the index of the list's order and testing
+ * each row; NULL when that takes longer than FIRST_ROWS_BUDGET_US (few rows match). */
+static GArray *
+read_first_keys (OporaListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = opora_store_get_db (self->store);
+  int n_params = self->params ? (int) self->params->len : 0;
+  gint64 deadline = g_get_monotonic_time () + self->first_rows_budget_us;
+  GArray *keys;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = opora_store_prepare (self->store, self->scan_keys_sql, &error);
+  if (stmt == NULL)
+    {
+      g_critical ("Cannot read a list's first keys: %s", error->message);
+      return NULL;
+    }
+  opora_stmt_bind_params (stmt, self->params, 1);
+  sqlite3_bind_int64 (stmt, n_params + 1, FIRST_ROWS);
+  sqlite3_bind_int64 (stmt, n_params + 2, 0);
+
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), FIRST_ROWS);
+  sqlite3_progress_handler (db, 1000, over_budget_cb, &deadline);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (keys, key);
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    g_clear_pointer (&keys, g_array_unref);
+  return keys;
+}
+
+/* Counting the rest of a list whose first rows are shown, on the store's reader in a
+ * worker thread, so typing on is not held up by a search that matches half a city. */
+typedef struct
+{
+  OporaStore *store;
+  char       *count_sql;
+  char       *keys_sql;
+  GPtrArray  *params;
+} Completion;
+
+typedef struct
+{
+  guint   n_items;
+  GArray *keys;      /* every key in order, or NULL past MAX_KEPT_KEYS */
+} Completed;
+
+static void
+completion_free (gpointer data)
+{
+  Completion *job = data;
+
+  g_object_unref (job->store);
+  g_free (job->count_sql);
+  g_free (job->keys_sql);
+  g_clear_pointer (&job->params, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+completed_free (gpointer data)
+{
+  Completed *done = data;
+
+  g_clear_pointer (&done->keys, g_array_unref);
+  g_free (done);
+}
+
+/* Runs @sql with the job's parameters (then @limit and offset 0 if @keys): the count into
+ * @n, or the keys into @keys. Returns SQLite's last result code. */
+static int
+run_on_reader (sqlite3    *db,
+               const char *sql,
+               GPtrArray  *params,
+               guint      *n,
+               GArray     *keys,
+               guint       limit)
+{
+  int n_params = params ? (int) params->len : 0;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  opora_stmt_bind_params (stmt, params, 1);
+  if (keys != NULL)
+    {
+      sqlite3_bind_int64 (stmt, n_params + 1, limit);
+      sqlite3_bind_int64 (stmt, n_params + 2, 0);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      if (keys != NULL)
+        g_array_append_val (keys, value);
+      else
+        *n = (guint) value;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static void
+complete_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  Completion *job = task_data;
+  g_autoptr(GArray) keys = NULL;
+  Completed *done;
+  guint n = 0;
+  int rc = SQLITE_INTERRUPT;
+  sqlite3 *db;
+
+  db = opora_store_reader_acquire (job->store);
+  if (db == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               "The database has no second connection");
+      return;
+    }
+  /* An interrupt meant for the job before may land on this one: try again unless it
+   * was meant for this one. */
+  for (int attempt = 0; attempt < 3 && rc == SQLITE_INTERRUPT
+                        && !g_cancellable_is_cancelled (cancellable); attempt++)
+    {
+      g_clear_pointer (&keys, g_array_unref);
+      rc = run_on_reader (db, job->count_sql, job->params, &n, NULL, 0);
+      if (rc == SQLITE_DONE && n <= MAX_KEPT_KEYS && !g_cancellable_is_cancelled (cancellable))
+        {
+          keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+          rc = run_on_reader (db, job->keys_sql, job->params, NULL, keys, n);
+        }
+    }
+  if (rc != SQLITE_DONE && !g_cancellable_is_cancelled (cancellable))
+    g_warning ("Cannot count a list on the reader: %s", sqlite3_errmsg (db));
+  opora_store_reader_release (job->store);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (rc != SQLITE_DONE)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "The reader failed");
+      return;
+    }
+  done = g_new0 (Completed, 1);
+  done->n_items = keys ? keys->len : n;
+  done->keys = g_steal_pointer (&keys);
+  g_task_return_pointer (task, done, completed_free);
+}
+
+/* The whole list is known: the rows past the first ones join it. */
+static void
+install_completion (OporaListModel *self,
+                    guint           n_items,
+                    GArray         *keys)
+{
+  guint shown = self->n_items;
+
+  g_clear_pointer (&self->keys, g_array_unref);
+  self->keys = keys;
+  self->n_items = keys ? keys->len : n_items;
+  if (self->n_items > shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, self->n_items - shown);
+  else if (self->n_items < shown)
+    {
+      /* Rows went between the two reads: start the rows over. */
+      g_hash_table_remove_all (self->pages);
+      g_queue_clear (&self->lru);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, shown, self->n_items);
+    }
+}
+
+static void
+complete_now (OporaListModel *self)
+{
+  guint n = count_rows (self);
+
+  install_completion (self, n, n <= MAX_KEPT_KEYS ? read_keys (self, FALSE, n, 0) : NULL);
+}
+
+static void
+completion_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  OporaListModel *self = OPORA_LIST_MODEL (source);
+  guint generation = GPOINTER_TO_UINT (user_data);
+  g_autoptr(GError) error = NULL;
+  Completed *done = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (generation != self->generation)
+    {
+      g_clear_pointer (&done, completed_free);
+      return;
+    }
+  g_clear_object (&self->completion);
+  if (done == NULL)
+    {
+      /* No reader (a file it cannot open again): count here instead. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        complete_now (self);
+      return;
+    }
+  install_completion (self, done->n_items, g_steal_pointer (&done->keys));
+  completed_free (done);
+}
+
+static void
+start_completion (OporaListModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Completion *job = g_new0 (Completion, 1);
+
+  job->store = g_object_ref (self->store);
+  job->count_sql = g_strdup (self->count_sql);
+  job->keys_sql = g_strdup (self->keys_sql);
+  job->params = self->params ? g_ptr_array_ref (self->params) : NULL;
+
+  self->completion = g_cancellable_new ();
+  task = g_task_new (self, self->completion, completion_done_cb,
+                     GUINT_TO_POINTER (self->generation));
+  g_task_set_source_tag (task, start_completion);
+  g_task_set_task_data (task, job, completion_free);
+  g_task_run_in_thread (task, complete_in_thread);
+}
+
+static void
+cancel_completion (OporaListModel *self)
+{
+  if (self->completion == NULL)
+    return;
+  g_cancellable_cancel (self->completion);
+  opora_store_reader_interrupt (self->store);
+  g_clear_object (&self->completion);
+}
+
 static GType
 opora_list_model_get_item_type (GListModel *model)
 {
@@ -257,7 +547,10 @@ opora_list_model_dispose (GObject *object)
   OporaListModel *self = (OporaListModel *)object;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    {
+      cancel_completion (self);
+      g_clear_signal_handler (&self->changed_id, self->store);
+    }
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (opora_list_model_parent_class)->dispose (object);
@@ -276,6 +569,8 @@ opora_list_model_finalize (GObject *object)
   g_clear_pointer (&self->count_sql, g_free);
   g_clear_pointer (&self->keys_sql, g_free);
   g_clear_pointer (&self->reverse_keys_sql, g_free);
+  g_clear_pointer (&self->scan_keys_sql, g_free);
+  g_clear_pointer (&self->scan_reverse_keys_sql, g_free);
   g_clear_pointer (&self->watched_tables, g_strfreev);
 
   G_OBJECT_CLASS (opora_list_model_parent_class)->finalize (object);
@@ -295,6 +590,8 @@ opora_list_model_init (OporaListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   g_queue_init (&self->lru);
+  self->count_budget_us = COUNT_BUDGET_US;
+  self->first_rows_budget_us = FIRST_ROWS_BUDGET_US;
 }
 
 OporaListModel *
@@ -341,25 +638,56 @@ opora_list_model_set_query (OporaListModel *self,
                             const char     *order_by,
                             const char     *reverse_order_by)
 {
+  opora_list_model_set_scan_query (self, from_where, NULL, params, key, order_by,
+                                   reverse_order_by);
+}
+
+static char *
+keys_sql_for (const char *key,
+              const char *from_where,
+              const char *order_by)
+{
+  if (from_where == NULL)
+    return NULL;
+  return g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?", key, from_where,
+                          order_by);
+}
+
+void
+opora_list_model_set_scan_query (OporaListModel *self,
+                                 const char     *from_where,
+                                 const char     *scan_from_where,
+                                 GPtrArray      *params,
+                                 const char     *key,
+                                 const char     *order_by,
+                                 const char     *reverse_order_by)
+{
   g_autofree char *keys_sql = NULL;
+  g_autofree char *scan_keys_sql = NULL;
 
   g_return_if_fail (OPORA_IS_LIST_MODEL (self));
   g_return_if_fail (from_where != NULL && key != NULL);
   g_return_if_fail (order_by != NULL && reverse_order_by != NULL);
 
-  keys_sql = g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?", key, from_where, order_by);
+  keys_sql = keys_sql_for (key, from_where, order_by);
+  scan_keys_sql = keys_sql_for (key, scan_from_where, order_by);
   /* Asked again for what it shows (a filter told its choice again, a sort set to the
    * order it has): a reload would count a million rows and the view make its rows anew. */
-  if (g_strcmp0 (keys_sql, self->keys_sql) == 0 && same_params (params, self->params))
+  if (g_strcmp0 (keys_sql, self->keys_sql) == 0
+      && g_strcmp0 (scan_keys_sql, self->scan_keys_sql) == 0
+      && same_params (params, self->params))
     return;
 
   g_free (self->count_sql);
   g_free (self->keys_sql);
   g_free (self->reverse_keys_sql);
+  g_free (self->scan_keys_sql);
+  g_free (self->scan_reverse_keys_sql);
   self->count_sql = g_strdup_printf ("SELECT count(*) %s", from_where);
   self->keys_sql = g_steal_pointer (&keys_sql);
-  self->reverse_keys_sql = g_strdup_printf ("SELECT %s %s ORDER BY %s LIMIT ? OFFSET ?",
-                                            key, from_where, reverse_order_by);
+  self->reverse_keys_sql = keys_sql_for (key, from_where, reverse_order_by);
+  self->scan_keys_sql = g_steal_pointer (&scan_keys_sql);
+  self->scan_reverse_keys_sql = keys_sql_for (key, scan_from_where, reverse_order_by);
   g_clear_pointer (&self->params, g_ptr_array_unref);
   if (params != NULL)
     self->params = g_ptr_array_ref (params);
@@ -370,11 +698,16 @@ opora_list_model_set_query (OporaListModel *self,
 void
 opora_list_model_reload (OporaListModel *self)
 {
+  GArray *first = NULL;
+  gboolean counted_in_time = FALSE;
+  guint counted = 0;
   guint old_n;
 
   g_return_if_fail (OPORA_IS_LIST_MODEL (self));
 
   old_n = self->n_items;
+  cancel_completion (self);
+  self->generation++;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
 
@@ -384,15 +717,55 @@ opora_list_model_reload (OporaListModel *self)
   self->n_items = 0;
   if (old_n != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-  /* Count first: reading keys in order before knowing how many there are would sort a
-   * million rows whose order has no index. */
   g_clear_pointer (&self->keys, g_array_unref);
-  self->n_items = count_rows (self);
-  if (self->keys_sql != NULL && self->n_items <= MAX_KEPT_KEYS)
+  self->scanning = FALSE;
+
+  /* A search that matches many rows, too many to count at once (35,000 of a million
+   * take a third of a second): its first rows are found by walking the order's index and
+   * shown, and the count goes on in a worker thread. A search that matches few rows is
+   * counted and read here, within the time given. */
+  if (self->scan_keys_sql != NULL && !count_rows_within (self, self->count_budget_us, &counted))
+    first = read_first_keys (self);
+  else if (self->scan_keys_sql != NULL)
+    counted_in_time = TRUE;
+  if (first != NULL)
     {
-      self->keys = read_keys (self, FALSE, self->n_items, 0);
-      self->n_items = self->keys->len;
+      self->scanning = TRUE;
+      self->keys = first;
+      self->n_items = first->len;
+      if (first->len == FIRST_ROWS)
+        start_completion (self);
+    }
+  else
+    {
+      /* Count first: reading keys in order before knowing how many there are would sort
+       * a million rows whose order has no index. */
+      self->n_items = counted_in_time ? counted : count_rows (self);
+      if (self->keys_sql != NULL && self->n_items <= MAX_KEPT_KEYS)
+        {
+          self->keys = read_keys (self, FALSE, self->n_items, 0);
+          self->n_items = self->keys->len;
+        }
     }
   if (self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+}
+
+void
+opora_list_model_set_budgets (OporaListModel *self,
+                              gint64          count_us,
+                              gint64          first_rows_us)
+{
+  g_return_if_fail (OPORA_IS_LIST_MODEL (self));
+  g_return_if_fail (count_us > 0 && first_rows_us > 0);
+
+  self->count_budget_us = count_us;
+  self->first_rows_budget_us = first_rows_us;
+}
+
+gboolean
+opora_list_model_is_counted (OporaListModel *self)
+{
+  g_return_val_if_fail (OPORA_IS_LIST_MODEL (self), FALSE);
+  return self->completion == NULL;
 }

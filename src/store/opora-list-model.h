@@ -37,8 +37,28 @@ void            opora_list_model_set_query (OporaListModel      *self,
                                             const char          *order_by,
                                             const char          *reverse_order_by);
 
+/* Like opora_list_model_set_query(), with @scan_from_where: the same rows, written so
+ * that SQLite finds them by walking the index of @order_by and testing each row (its
+ * conditions' indexed columns marked "+c.number", say), or NULL. With it, a list that
+ * matches many rows shows its first page at once and is counted in a worker thread. */
+void            opora_list_model_set_scan_query (OporaListModel *self,
+                                                 const char     *from_where,
+                                                 const char     *scan_from_where,
+                                                 GPtrArray      *params,
+                                                 const char     *key,
+                                                 const char     *order_by,
+                                                 const char     *reverse_order_by);
+
 /* Forgets every cached row and counts again; emits items-changed for the whole list. */
 void            opora_list_model_reload    (OporaListModel      *self);
+
+/* The time a reload may spend counting before it shows a search's first rows instead, and
+ * the time it may spend finding those (tests make them tiny to take the other path). */
+void            opora_list_model_set_budgets (OporaListModel *self,
+                                              gint64          count_us,
+                                              gint64          first_rows_us);
+/* FALSE while the rows past the first ones are still being counted in a worker thread. */
+gboolean        opora_list_model_is_counted  (OporaListModel *self);
 
 /* Binds GVariant parameters (int64, double, string) from position 1 onwards. */
 void            opora_stmt_bind_params     (sqlite3_stmt        *stmt,

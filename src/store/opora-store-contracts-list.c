@@ -46,6 +46,18 @@ add_condition (GString    *where,
   g_string_append (where, condition);
 }
 
+/* @condition, and the same with its indexed columns marked ("+c.status") in @scan_where,
+ * so that SQLite walks the index of the order and tests the rows one by one. */
+static void
+add_conditions (GString    *where,
+                GString    *scan_where,
+                const char *condition,
+                const char *scan_condition)
+{
+  add_condition (where, condition);
+  add_condition (scan_where, scan_condition);
+}
+
 static void
 apply_query (OporaListModel           *model,
              const OporaContractQuery *query)
@@ -53,7 +65,10 @@ apply_query (OporaListModel           *model,
   static const OporaContractQuery everything = { 0 };
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GString) scan_where = g_string_new (NULL);
   g_autofree char *from_where = NULL;
+  g_autofree char *scan_from_where = NULL;
+  gboolean searching = FALSE;
   g_autofree char *search = NULL;
   const SortOrder *order = &sort_orders[0];
   gboolean descending = TRUE; /* with no sort asked: newest first */
@@ -80,28 +95,36 @@ apply_query (OporaListModel           *model,
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (search)));
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_take_string (
                          g_strconcat (search, MAX_CODE_POINT, NULL))));
+      searching = TRUE;
       if (match != NULL)
         {
-          add_condition (where, "((c.number >= ? AND c.number < ?) OR c.person_id IN"
-                                " (SELECT rowid FROM person_search WHERE person_search MATCH ?))");
+          add_conditions (where, scan_where,
+                          "((c.number >= ? AND c.number < ?) OR c.person_id IN"
+                          " (SELECT rowid FROM person_search WHERE person_search MATCH ?))",
+                          "((+c.number >= ? AND +c.number < ?) OR +c.person_id IN"
+                          " (SELECT rowid FROM person_search WHERE person_search MATCH ?))");
           g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (match)));
         }
       else
-        add_condition (where, "c.number >= ? AND c.number < ?");
+        add_conditions (where, scan_where, "c.number >= ? AND c.number < ?",
+                        "+c.number >= ? AND +c.number < ?");
     }
   if (query->status != NULL)
     {
-      add_condition (where, "c.status = ?");
+      add_conditions (where, scan_where, "c.status = ?", "+c.status = ?");
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (query->status)));
     }
   if (query->district != NULL)
     {
-      add_condition (where, "c.person_id IN (SELECT id FROM person WHERE district = ?)");
+      add_conditions (where, scan_where,
+                      "c.person_id IN (SELECT id FROM person WHERE district = ?)",
+                      "+c.person_id IN (SELECT id FROM person WHERE district = ?)");
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (query->district)));
     }
   if (query->year > 0)
     {
-      add_condition (where, "c.concluded_on >= ? AND c.concluded_on < ?");
+      add_conditions (where, scan_where, "c.concluded_on >= ? AND c.concluded_on < ?",
+                      "+c.concluded_on >= ? AND +c.concluded_on < ?");
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_take_string (
                          g_strdup_printf ("%04d-01-01", query->year))));
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_take_string (
@@ -112,9 +135,16 @@ apply_query (OporaListModel           *model,
                                 order->needs_person ? " JOIN person p ON p.id = c.person_id"
                                                     : "",
                                 where->str);
-  opora_list_model_set_query (model, from_where, params, "c.id",
-                              descending ? order->descending : order->ascending,
-                              descending ? order->ascending : order->descending);
+  /* A search may match most of a million contracts («СК-»): its first page comes from
+   * walking the order's index (see opora_list_model_set_scan_query). */
+  if (searching)
+    scan_from_where = g_strdup_printf ("FROM contract c%s%s",
+                                       order->needs_person
+                                       ? " JOIN person p ON p.id = c.person_id" : "",
+                                       scan_where->str);
+  opora_list_model_set_scan_query (model, from_where, scan_from_where, params, "c.id",
+                                   descending ? order->descending : order->ascending,
+                                   descending ? order->ascending : order->descending);
 }
 
 GListModel *

@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 
 sqlite3      *opora_store_get_db        (OporaStore  *self);
 
+/* A second, read-only connection to the same file for one thread at a time: NULL when
+ * it cannot be opened (then read on the main connection). Every acquire that returns a
+ * connection is followed by a release; interrupt stops what it runs now, from any thread. */
+sqlite3      *opora_store_reader_acquire   (OporaStore *self);
+void          opora_store_reader_release   (OporaStore *self);
+void          opora_store_reader_interrupt (OporaStore *self);
+
 /* A prepared statement from the store's cache, reset and unbound; NULL with @error set
  * on a syntax error. The store owns it: never finalize it. */
 sqlite3_stmt *opora_store_prepare       (OporaStore  *self,

@@ -38,10 +38,20 @@ fold_function (sqlite3_context  *context,
 }
 
 void
+opora_fold_register (sqlite3 *db)
+{
+  int rc = sqlite3_create_function_v2 (db, FOLD_FUNCTION, 1,
+                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                       NULL, fold_function, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    g_critical ("Cannot register %s: %s", FOLD_FUNCTION, sqlite3_errstr (rc));
+}
+
+void
 opora_store_ensure_fold (OporaStore *self)
 {
   static GQuark quark;
-  int rc;
 
   g_return_if_fail (OPORA_IS_STORE (self));
 
@@ -50,11 +60,7 @@ opora_store_ensure_fold (OporaStore *self)
   if (g_object_get_qdata (G_OBJECT (self), quark) != NULL)
     return;
 
-  rc = sqlite3_create_function_v2 (opora_store_get_db (self), FOLD_FUNCTION, 1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                   NULL, fold_function, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    g_critical ("Cannot register %s: %s", FOLD_FUNCTION, sqlite3_errstr (rc));
+  opora_fold_register (opora_store_get_db (self));
   g_object_set_qdata (G_OBJECT (self), quark, GINT_TO_POINTER (1));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "opora-store.h"
 
@@ -12,6 +13,8 @@ G_BEGIN_DECLS
 
 /* Registers opora_fold(text) on the connection (once): case-folded, «ё» read as «е». */
 void   opora_store_ensure_fold       (OporaStore  *self);
+/* The same on any connection (the store's reader). */
+void   opora_fold_register           (sqlite3     *db);
 
 /* "(opora_fold(@column_sql) LIKE ? ESCAPE '\\' AND …)", one LIKE per word of @text so that
  * every word must occur in the column, any case; the patterns are appended to @params

@@ -9,6 +9,7 @@
 #include "opora-error.h"
 #include "opora-schema.h"
 #include "opora-store-private.h"
+#include "opora-store-search.h"
 
 /* How long a statement waits for another program's lock before it gives up. */
 #define BUSY_TIMEOUT_MS 3000
@@ -24,6 +25,12 @@ struct _OporaStore
   gint64      author_id;
   guint       depth;          /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
   guint       read_only : 1;
+
+  /* A second, read-only connection for reading off the main thread (opora_store_reader_*),
+   * opened when first asked for; one reader at a time. */
+  GMutex      reader_lock;
+  sqlite3    *reader;
+  gboolean    reader_failed;
 };
 
 enum {
@@ -258,6 +265,9 @@ opora_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched_tables, g_hash_table_unref);
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
+  g_mutex_clear (&self->reader_lock);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -569,6 +579,59 @@ opora_store_check (OporaStore  *self,
     return opora_store_set_error (self, error);
 
   return TRUE;
+}
+
+sqlite3 *
+opora_store_reader_acquire (OporaStore *self)
+{
+  g_return_val_if_fail (OPORA_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->reader_lock);
+  if (self->reader == NULL && !self->reader_failed)
+    {
+      sqlite3 *reader = NULL;
+
+      /* The same file, read only; WAL lets it read while the window's connection writes. */
+      if (sqlite3_open_v2 (self->path, &reader, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+          || sqlite3_exec (reader, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_debug ("No reader for %s: %s", self->path,
+                   reader ? sqlite3_errmsg (reader) : "out of memory");
+          sqlite3_close_v2 (reader);
+          self->reader_failed = TRUE;
+        }
+      else
+        {
+          sqlite3_busy_timeout (reader, BUSY_TIMEOUT_MS);
+          opora_fold_register (reader);
+          g_atomic_pointer_set (&self->reader, reader);
+        }
+    }
+  if (self->reader == NULL)
+    {
+      g_mutex_unlock (&self->reader_lock);
+      return NULL;
+    }
+  return self->reader;
+}
+
+void
+opora_store_reader_release (OporaStore *self)
+{
+  g_return_if_fail (OPORA_IS_STORE (self));
+  g_mutex_unlock (&self->reader_lock);
+}
+
+void
+opora_store_reader_interrupt (OporaStore *self)
+{
+  sqlite3 *reader;
+
+  g_return_if_fail (OPORA_IS_STORE (self));
+
+  reader = g_atomic_pointer_get (&self->reader);
+  if (reader != NULL)
+    sqlite3_interrupt (reader);
 }
 
 sqlite3 *

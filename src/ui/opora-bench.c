@@ -104,7 +104,21 @@ after_paint_cb (GdkFrameClock *clock,
       return;
     }
 
-  if (pending.event == NULL || pending.changed == 0)
+  if (pending.event == NULL)
+    return;
+  /* A search that leaves the list as it was («С»: one letter is no search yet) ends with
+   * the first frame after it was made. */
+  if (pending.changed == 0 && pending.searched != 0)
+    {
+      g_printerr ("opora-bench event=%s to-change-ms=%.1f to-paint-ms=%.1f to-search-ms=%.1f"
+                  " n-items=unchanged detail=%s\n", pending.event,
+                  ms_between (pending.started, pending.searched),
+                  ms_between (pending.started, now),
+                  ms_between (pending.started, pending.searched), pending.detail);
+      pending.event = NULL;
+      return;
+    }
+  if (pending.changed == 0)
     return;
   g_printerr ("opora-bench event=%s to-change-ms=%.1f to-paint-ms=%.1f", pending.event,
               ms_between (pending.started, pending.changed),
