@@ -298,6 +298,7 @@ opora_person_list_set_query (GListModel             *list,
   static const OporaPersonQuery everyone = { 0 };
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(GString) from_where = g_string_new ("FROM person p");
+  g_autoptr(GString) scan_from_where = g_string_new ("FROM person p");
   g_autofree char *match = NULL;
   const char *conjunction = " WHERE ";
   guint sort;
@@ -312,21 +313,27 @@ opora_person_list_set_query (GListModel             *list,
     {
       g_string_append_printf (from_where, "%sp.id IN (SELECT rowid FROM person_search"
                                           " WHERE person_search MATCH ?)", conjunction);
+      g_string_append_printf (scan_from_where, "%s+p.id IN (SELECT rowid FROM person_search"
+                                               " WHERE person_search MATCH ?)", conjunction);
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (match)));
       conjunction = " AND ";
     }
   if (query->district != NULL && *query->district != '\0')
     {
       g_string_append_printf (from_where, "%sp.district = ?", conjunction);
+      g_string_append_printf (scan_from_where, "%s+p.district = ?", conjunction);
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (query->district)));
     }
 
   sort = query->sort < G_N_ELEMENTS (sort_orders) ? query->sort : OPORA_PERSON_SORT_NAME;
-  opora_list_model_set_query (OPORA_LIST_MODEL (list), from_where->str, params, "p.id",
-                              query->descending ? sort_orders[sort].backward
-                                                : sort_orders[sort].forward,
-                              query->descending ? sort_orders[sort].forward
-                                                : sort_orders[sort].backward);
+  /* A search may match a tenth of three million persons («ив»): its first page comes from
+   * walking the order's index (see opora_list_model_set_scan_query). */
+  opora_list_model_set_scan_query (OPORA_LIST_MODEL (list), from_where->str,
+                                   match != NULL ? scan_from_where->str : NULL, params, "p.id",
+                                   query->descending ? sort_orders[sort].backward
+                                                     : sort_orders[sort].forward,
+                                   query->descending ? sort_orders[sort].forward
+                                                     : sort_orders[sort].backward);
 }
 
 GListModel *
