@@ -59,6 +59,8 @@ test_long_list_in_two_frames (void)
 
   rows = new_strings (500);
   window = gtk_window_new ();
+  /* Taller than LIMIT rows: the first rows are as many as fit, at most the limit. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
   view = gtk_list_view_new (NULL, gtk_signal_list_item_factory_new ());
   gtk_window_set_child (GTK_WINDOW (window), view);
 

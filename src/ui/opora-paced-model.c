@@ -89,6 +89,18 @@ pace (OporaPacedModel *self)
     self->tick_id = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
 }
 
+/* Rows a view of @widget's height shows, with a margin: a row of a data table is at least
+ * 18 px high. Before the view has a height, the limit it was given. */
+static guint
+first_rows (OporaPacedModel *self)
+{
+  int height = self->widget != NULL ? gtk_widget_get_height (self->widget) : 0;
+
+  if (height <= 0)
+    return self->limit;
+  return CLAMP ((guint) height / 18 + 2, 8, self->limit);
+}
+
 static void
 model_items_changed_cb (GListModel      *model,
                         guint            position,
@@ -99,7 +111,7 @@ model_items_changed_cb (GListModel      *model,
   guint n = g_list_model_get_n_items (model);
   guint before = self->exposed;
 
-  if (self->tick_id == 0 && position + removed <= before && !(before == 0 && n > self->limit))
+  if (self->tick_id == 0 && position + removed <= before && !(before == 0 && n > first_rows (self)))
     {
       /* Every row is shown and this is not a long list arriving: pass the change on. */
       self->exposed = n;
@@ -108,7 +120,7 @@ model_items_changed_cb (GListModel      *model,
     }
 
   /* A long list arrives, or changes while its first rows are shown alone. */
-  self->exposed = MIN (n, self->limit);
+  self->exposed = MIN (n, first_rows (self));
   if (before != 0 || self->exposed != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->exposed);
   if (self->exposed < n)
