@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include "opora-error.h"
+#include "opora-schema.h"
+#include "opora-store-indicators.h"
 #include "opora-store-private.h"
 #include "opora-test-util.h"
 
@@ -21,6 +23,79 @@ test_migrate_from_empty (void)
   g_assert_true (opora_store_check (store, problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
+
+  g_clear_object (&store);
+  opora_test_rm_rf (dir);
+}
+
+/* Version 5 counts the peer.* indicators ahead of time: a database of version 4 with a
+ * peer workflow gets its counts when it is opened, and keeps them from then on. */
+static void
+test_migrate_4_to_5 (void)
+{
+  g_autofree char *dir = opora_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v4.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(OporaStore) store = NULL;
+  /* denominators and numerators of the six peer.* of 2023, in catalogue order */
+  const guint expected[][2] = { { 2, 1 }, { 1, 1 }, { 2, 1 }, { 1, 1 }, { 1, 1 }, { 1, 0 } };
+  sqlite3 *db;
+  char *app_id;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (opora_schema_migrate (db, 0, 4, &error));
+  g_assert_no_error (error);
+  app_id = g_strdup_printf ("PRAGMA application_id = %d;", OPORA_SQLITE_APPLICATION_ID);
+  g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_free (app_id);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO person (id, surname, name, sex) VALUES (1, 'Иванова', 'Анна', 'female'),"
+    " (2, 'Петрова', 'Вера', 'female'), (3, 'Сидорова', 'Галина', 'female');"
+    "INSERT INTO contract (number, person_id, concluded_on, term_start, term_end) VALUES"
+    " ('1', 1, '2023-02-01', '2023-02-01', '2023-08-01'),"
+    " ('2', 2, '2023-05-01', '2023-05-01', '2023-11-01'),"
+    " ('3', 2, '2023-06-01', '2023-06-01', '2023-12-01'),"
+    " ('4', 3, '2022-12-31', '2022-12-31', '2023-06-30');"
+    "INSERT INTO survey_response (id, template_id, person_id, responded_on)"
+    " VALUES (1, 1, 1, '2023-03-01');"
+    "INSERT INTO survey_answer (response_id, question_id, value) VALUES (1, 2, 'yes');"
+    "INSERT INTO peer_wish (person_id, marked_on) VALUES (2, '2023-05-02');"
+    "INSERT INTO group_activity (id, kind, formed_on, meeting_on, held)"
+    " VALUES (1, 'peer_meeting', '2023-04-01', '2023-04-10', 1);"
+    "INSERT INTO group_member (group_id, person_id, role, attended)"
+    " VALUES (1, 1, 'participant', 1);"
+    "INSERT INTO followup_call (group_id, person_id, called_on, situation, satisfied)"
+    " VALUES (1, 1, '2023-05-15', 'better', 0);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = opora_store_open (path, OPORA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (opora_store_get_schema_version (store), ==,
+                   opora_store_get_latest_schema_version ());
+  results = opora_store_compute_indicators (store, OPORA_TECHNOLOGY_PEER, "2023-01-01",
+                                            "2023-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < results->len; i++)
+    {
+      OporaIndicatorResult *result = g_ptr_array_index (results, i);
+
+      g_assert_cmpuint (opora_indicator_result_get_denominator (result), ==, expected[i][0]);
+      g_assert_cmpuint (opora_indicator_result_get_numerator (result), ==, expected[i][1]);
+    }
+
+  /* From now on the triggers keep the counts: the second contract holder answers. */
+  g_assert_cmpint (sqlite3_exec (opora_store_get_db (store),
+                                 "INSERT INTO survey_response (template_id, person_id,"
+                                 " responded_on) VALUES (1, 2, '2023-12-31')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = opora_store_compute_indicators (store, OPORA_TECHNOLOGY_PEER, "2023-01-01",
+                                            "2023-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (opora_indicator_result_get_numerator (g_ptr_array_index (results, 0)),
+                    ==, 2);
 
   g_clear_object (&store);
   opora_test_rm_rf (dir);
@@ -220,6 +295,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/schema/migrate-from-empty", test_migrate_from_empty);
+  g_test_add_func ("/schema/migrate-4-to-5", test_migrate_4_to_5);
   g_test_add_func ("/schema/reopen", test_reopen_keeps_version);
   g_test_add_func ("/schema/not-a-database", test_not_a_database);
   g_test_add_func ("/schema/foreign-sqlite", test_foreign_sqlite);

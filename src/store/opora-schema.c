@@ -2,6 +2,7 @@
 
 #include "opora-schema.h"
 #include "opora-error.h"
+#include "opora-schema-peer.h"
 
 /*
  * Each step takes a database at version N-1 to N. Steps are never edited once released:
@@ -387,6 +388,15 @@ static const char migration_3[] =
 static const char migration_4[] =
   "CREATE INDEX family_name_idx ON family (name, id);\n";
 
+/* Version 5: the peer.* indicators counted ahead of time (opora-schema-peer.h), and
+ * peer.groups_held read from an index alone. */
+static const char migration_5[] =
+  "CREATE INDEX group_activity_formed_idx ON group_activity\n"
+  "  (kind, formed_on, held, meeting_on);\n"
+  PEER_TABLES
+  PEER_FILL
+  PEER_KEEPERS;
+
 /* migrations[N] takes version N-1 to N. */
 static const char * const migrations[] = {
   NULL, /* version 0: an empty file */
@@ -394,7 +404,10 @@ static const char * const migrations[] = {
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
+
+static const char * const derived_tables[] = { "peer_event", "peer_tally", NULL };
 
 int
 opora_schema_latest_version (void)
@@ -427,5 +440,28 @@ opora_schema_migrate (sqlite3  *db,
         }
     }
 
+  return TRUE;
+}
+
+const char * const *
+opora_schema_derived_tables (void)
+{
+  return derived_tables;
+}
+
+gboolean
+opora_schema_rebuild_derived (sqlite3  *db,
+                              GError  **error)
+{
+  char *sqlite_msg = NULL;
+
+  if (sqlite3_exec (db, PEER_FILL, NULL, NULL, &sqlite_msg) != SQLITE_OK)
+    {
+      g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
+                   "Counting the indicators again failed: %s",
+                   sqlite_msg ? sqlite_msg : sqlite3_errmsg (db));
+      sqlite3_free (sqlite_msg);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -18,4 +18,13 @@ gboolean opora_schema_migrate        (sqlite3  *db,
                                       int       to_version,
                                       GError  **error);
 
+/* Tables derived from the others and kept by triggers (what the indicators count ahead
+ * of time): never exported, never written but by their triggers. NULL-terminated. */
+const char * const *opora_schema_derived_tables (void);
+
+/* Fills the derived tables again from the tables they derive from, in one pass each:
+ * for a bulk load, which drops the triggers that keep them. */
+gboolean opora_schema_rebuild_derived (sqlite3  *db,
+                                       GError  **error);
+
 G_END_DECLS

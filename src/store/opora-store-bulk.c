@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "opora-schema.h"
 #include "opora-store-bulk.h"
 #include "opora-store-private.h"
 #include "opora-store-records-private.h"
@@ -19,7 +20,8 @@ typedef struct
   gboolean   left_wal;        /* the load runs with a rollback journal, WAL comes back */
   gboolean   unchecked;       /* foreign keys are off for the load */
   GPtrArray *search_tables;   /* FTS tables to rebuild at the end */
-  GPtrArray *schema_sql;      /* CREATE statements of what was dropped for the load */
+  GPtrArray *schema_sql;      /* CREATE INDEX statements of what was dropped for the load */
+  GPtrArray *trigger_sql;     /* CREATE TRIGGER statements, made again after the rebuild */
 } SavedSettings;
 
 static void
@@ -29,6 +31,7 @@ saved_settings_free (gpointer data)
 
   g_clear_pointer (&saved->search_tables, g_ptr_array_unref);
   g_clear_pointer (&saved->schema_sql, g_ptr_array_unref);
+  g_clear_pointer (&saved->trigger_sql, g_ptr_array_unref);
   g_free (saved);
 }
 
@@ -72,9 +75,10 @@ restore_settings (OporaStore *self)
 
 /* Row by row, a search index costs more than the rows themselves (50 µs a person), and
  * each secondary index is a random write per row. So for the load the triggers that
- * feed search tables and the non-unique indexes are dropped, inside the load's own
- * transaction, and made again at the end in one sorted pass. Unique indexes stay:
- * they are rules a row must pass as it goes in. A rollback puts everything back. */
+ * feed search tables or derived tables (the indicators' counts, opora-schema-peer.h)
+ * and the non-unique indexes are dropped, inside the load's own transaction, and made
+ * again at the end in one sorted pass. Unique indexes stay: they are rules a row must
+ * pass as it goes in. A rollback puts everything back. */
 static gboolean
 suspend_indexes (OporaStore     *self,
                  SavedSettings  *saved,
@@ -86,6 +90,7 @@ suspend_indexes (OporaStore     *self,
 
   saved->search_tables = g_ptr_array_new_with_free_func (g_free);
   saved->schema_sql = g_ptr_array_new_with_free_func (g_free);
+  saved->trigger_sql = g_ptr_array_new_with_free_func (g_free);
 
   sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
                           " AND sql LIKE 'CREATE VIRTUAL TABLE%' AND sql LIKE '%USING fts5%'",
@@ -103,16 +108,20 @@ suspend_indexes (OporaStore     *self,
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
       const char *sql = (const char *) sqlite3_column_text (stmt, 2);
-      gboolean feeds_search = FALSE;
+      const char * const *derived = opora_schema_derived_tables ();
+      gboolean is_index = g_str_equal (type, "index");
+      gboolean feeds = FALSE;
       g_autofree char *quoted = opora_sql_quote_identifier (name);
 
       for (guint i = 0; i < saved->search_tables->len; i++)
-        feeds_search |= strstr (sql, g_ptr_array_index (saved->search_tables, i)) != NULL;
-      if (g_str_equal (type, "trigger") && !feeds_search)
+        feeds |= strstr (sql, g_ptr_array_index (saved->search_tables, i)) != NULL;
+      for (guint i = 0; derived[i] != NULL; i++)
+        feeds |= strstr (sql, derived[i]) != NULL;
+      if (!is_index && !feeds)
         continue; /* a trigger with another purpose must keep running */
-      g_ptr_array_add (saved->schema_sql, g_strdup (sql));
-      g_ptr_array_add (drops, g_strdup_printf ("DROP %s %s", g_str_equal (type, "index")
-                                               ? "INDEX" : "TRIGGER", quoted));
+      g_ptr_array_add (is_index ? saved->schema_sql : saved->trigger_sql, g_strdup (sql));
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s %s", is_index ? "INDEX" : "TRIGGER",
+                                               quoted));
     }
   sqlite3_finalize (stmt);
 
@@ -147,6 +156,17 @@ restore_indexes (OporaStore     *self,
         return opora_store_set_error (self, error);
     }
   g_debug ("Bulk load: search indexes rebuilt in %.1f s",
+           (g_get_monotonic_time () - start) / 1e6);
+  /* With the indexes back, which the counting reads, and before the triggers, which
+   * would count every row a second time. */
+  start = g_get_monotonic_time ();
+  if (!opora_schema_rebuild_derived (db, error))
+    return FALSE;
+  for (guint i = 0; i < saved->trigger_sql->len; i++)
+    if (sqlite3_exec (db, g_ptr_array_index (saved->trigger_sql, i), NULL, NULL, NULL)
+        != SQLITE_OK)
+      return opora_store_set_error (self, error);
+  g_debug ("Bulk load: indicators counted again in %.1f s",
            (g_get_monotonic_time () - start) / 1e6);
   return TRUE;
 }

@@ -15,6 +15,11 @@ G_BEGIN_DECLS
  * two can never disagree. For a count indicator (lift.agreements) the rows are the
  * records that might be counted and only sum(counted) is used.
  *
+ * Where the figures are also counted ahead of time (opora-schema-peer.h), @count_sql
+ * reads them: one row of the denominator and the numerator, with the same parameters.
+ * @set_sql stays the definition, which the drill-down lists; tests compare the two on
+ * every scenario (tests/test-indicators*.c) and on random databases.
+ *
  * The SQL is standard but for SQLite's date() and strftime() in the calendar-month rule. */
 typedef struct
 {
@@ -22,7 +27,12 @@ typedef struct
   const char          *set_sql;
   OporaDrilldownKind   kind;       /* what `id` is the key of */
   const char * const  *tables;     /* what the figures depend on: NULL-terminated */
+  const char          *count_sql;  /* NULL: the figures are counted over @set_sql */
 } OporaIndicatorQuery;
+
+/* The query that gives the figures of @query — denominator, numerator — as the store
+ * runs it: @count_sql, or the count over @set_sql. */
+char *opora_indicator_query_figures_sql (const OporaIndicatorQuery *query);
 
 /* The indicators whose data the schema holds, technology by technology. */
 const OporaIndicatorQuery *opora_indicator_queries_peer  (guint *n_queries);

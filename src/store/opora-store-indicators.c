@@ -84,6 +84,15 @@ lookup_def (const char  *id,
   return def;
 }
 
+char *
+opora_indicator_query_figures_sql (const OporaIndicatorQuery *query)
+{
+  if (query->count_sql != NULL)
+    return g_strdup (query->count_sql);
+  return g_strdup_printf ("SELECT count(*), coalesce(sum(d.counted), 0) FROM (%s) d",
+                          query->set_sql);
+}
+
 /* Runs the indicator's one query; no query (no data in the schema yet) is 0 of 0. */
 static gboolean
 count_set (OporaStore                *self,
@@ -101,8 +110,7 @@ count_set (OporaStore                *self,
   if (query == NULL)
     return TRUE;
 
-  sql = g_strdup_printf ("SELECT count(*), coalesce(sum(d.counted), 0) FROM (%s) d",
-                         query->set_sql);
+  sql = opora_indicator_query_figures_sql (query);
   stmt = opora_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
