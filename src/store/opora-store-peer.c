@@ -140,7 +140,9 @@ opora_peer_list_set_query (GListModel           *list,
                            const OporaPeerQuery *query)
 {
   static const OporaPeerQuery all = { 0 };
-  g_autoptr(GString) where = g_string_new ("FROM peer_register r JOIN person p"
+  /* CROSS JOIN keeps the register first: left to choose, SQLite walked three million
+   * persons by name looking each up in the register (1.5 s for 28,000 peers). */
+  g_autoptr(GString) where = g_string_new ("FROM peer_register r CROSS JOIN person p"
                                            " ON p.id = r.person_id WHERE 1");
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autofree char *match = NULL;

@@ -246,6 +246,9 @@ requery (OporaPeerPage *self,
         gtk_column_view_column_set_visible (t->sorted[2], recorded); /* called */
         gtk_column_view_column_set_visible (self->calls_situation_column, recorded);
         gtk_column_view_column_set_visible (self->calls_satisfied_column, recorded);
+        /* GTK 4.8 leaves the width of a column hidden here unused: lay out anew, so the
+         * expanding columns (the name, the group) take it. */
+        gtk_widget_queue_resize (GTK_WIDGET (t->view));
       }
       break;
     default:
@@ -296,9 +299,49 @@ selection_changed_cb (OporaPeerPage *self)
   update_actions (self);
 }
 
+static void list_items_changed_cb (GListModel    *list,
+                                   guint          position,
+                                   guint          removed,
+                                   guint          added,
+                                   OporaPeerPage *self);
+
+/* A tab's list is read when the tab is first shown: on a million contracts the persons
+ * who wish alone are 370,000, and the page opens on the register. */
+static void
+ensure_list (OporaPeerPage *self,
+             OporaPeerTab   tab)
+{
+  Tab *t = &self->tabs[tab];
+
+  if (t->list != NULL || self->store == NULL)
+    return;
+  switch (tab)
+    {
+    case OPORA_PEER_TAB_REGISTER:
+      t->list = opora_store_list_peers (self->store, NULL);
+      break;
+    case OPORA_PEER_TAB_WISHES:
+      t->list = opora_store_list_peer_wishes (self->store, NULL);
+      break;
+    case OPORA_PEER_TAB_GROUPS:
+      t->list = opora_store_list_groups (self->store, NULL);
+      break;
+    case OPORA_PEER_TAB_CALLS:
+      t->list = opora_store_list_calls_due (self->store, self->today);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_signal_connect_object (t->list, "items-changed", G_CALLBACK (list_items_changed_cb),
+                           self, 0);
+  opora_registry_page_set_list (t->selection, t->list, t->view);
+  requery (self, tab);
+}
+
 static void
 view_stack_visible_child_cb (OporaPeerPage *self)
 {
+  ensure_list (self, visible_tab (self));
   update_actions (self);
 }
 
@@ -467,18 +510,10 @@ opora_peer_page_constructed (GObject *object)
 
   self->undo = opora_undo_list_new (GTK_WIDGET (self), self->toast_overlay, self->store,
                                     "peer.undo-delete");
-  self->tabs[OPORA_PEER_TAB_REGISTER].list = opora_store_list_peers (self->store, NULL);
-  self->tabs[OPORA_PEER_TAB_WISHES].list = opora_store_list_peer_wishes (self->store, NULL);
-  self->tabs[OPORA_PEER_TAB_GROUPS].list = opora_store_list_groups (self->store, NULL);
-  self->tabs[OPORA_PEER_TAB_CALLS].list = opora_store_list_calls_due (self->store, NULL);
-
   for (guint i = 0; i < N_TABS; i++)
     {
       Tab *t = &self->tabs[i];
 
-      g_signal_connect_object (t->list, "items-changed", G_CALLBACK (list_items_changed_cb),
-                               self, 0);
-      gtk_single_selection_set_model (t->selection, t->list);
       for (guint j = 0; j < MAX_SORTED; j++)
         if (t->sorted[j] != NULL)
           opora_column_sort_add (t->sorted[j], tab_info[i].sort_keys[j]);
@@ -488,8 +523,8 @@ opora_peer_page_constructed (GObject *object)
           gtk_column_view_sort_by_column (t->view, t->sorted[j],
                                           tab_info[i].initial_descending
                                           ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-      requery (self, i);
     }
+  ensure_list (self, visible_tab (self));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
   update_badge (self);
 }
@@ -673,6 +708,7 @@ opora_peer_page_get_list (OporaPeerPage *self,
 {
   g_return_val_if_fail (OPORA_IS_PEER_PAGE (self), NULL);
   g_return_val_if_fail (tab < N_TABS, NULL);
+  ensure_list (self, tab);
   return self->tabs[tab].list;
 }
 
