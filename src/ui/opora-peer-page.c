@@ -246,9 +246,6 @@ requery (OporaPeerPage *self,
         gtk_column_view_column_set_visible (t->sorted[2], recorded); /* called */
         gtk_column_view_column_set_visible (self->calls_situation_column, recorded);
         gtk_column_view_column_set_visible (self->calls_satisfied_column, recorded);
-        /* GTK 4.8 leaves the width of a column hidden here unused: lay out anew, so the
-         * expanding columns (the name, the group) take it. */
-        gtk_widget_queue_resize (GTK_WIDGET (t->view));
       }
       break;
     default:
