@@ -204,6 +204,8 @@ compute (OporaIndicatorsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *from_shown = NULL;
+  g_autofree char *to_shown = NULL;
   g_autofree char *label = NULL;
 
   self->dirty = FALSE;
@@ -239,7 +241,10 @@ compute (OporaIndicatorsPage *self)
     opora_chart_widget_set_cursor (self->bullets, 0);
   gtk_stack_set_visible_child_name (self->stack, "charts");
 
-  period = g_strdup_printf ("%s – %s", from, to);
+  /* Read aloud as the period is shown and typed, DD.MM.YYYY, not as it is stored. */
+  from_shown = opora_date_iso_to_display (from);
+  to_shown = opora_date_iso_to_display (to);
+  period = g_strdup_printf ("%s – %s", from_shown, to_shown);
   /* TRANSLATORS: what a screen reader says of the charts: the technology and the period */
   label = g_strdup_printf (_("Indicators of “%s”, %s"),
                            opora_technology_display_name (self->technology), period);
