@@ -393,8 +393,18 @@ def screen_point(node):
     return origin[0] + box.x + box.width // 2, origin[1] + box.y + box.height // 2
 
 
-def pointer_click(node):
+def _point_at(node):
+    """Moves the pointer onto the middle of @node, from a pixel beside it: GTK takes a
+    press where the pointer has not moved since a popover closed under it (a chosen item
+    of a drop-down) for no one's, and the click is lost. A hand always moves first."""
     x, y = screen_point(node)
+    Atspi.generate_mouse_event(x + 1, y + 1, "abs")
+    Atspi.generate_mouse_event(x, y, "abs")
+    return x, y
+
+
+def pointer_click(node):
+    x, y = _point_at(node)
     Atspi.generate_mouse_event(x, y, "b1c")
 
 
@@ -478,3 +488,102 @@ def screenshot(path):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
     return path
+
+
+def combo_value(combo):
+    """What a combo shows as chosen: the label of the one row it shows the selection in —
+    a list item in a combo row (AdwComboRow), a bare list item widget in a drop-down
+    (GtkDropDown). Not the rows of its open list, which is a popover under it."""
+    for node in walk(combo, prune=is_popover):
+        if is_popover(node):
+            continue
+        if role_of(node) == "list item" \
+                or (role_of(node) == "filler" and node.get_name() == "GtkListItemWidget"):
+            texts = [t for t in labels_text(node) if t]
+            return texts[0] if texts else None
+    return None
+
+
+def choose_in_combo(combo, item):
+    """Opens the combo's list with the pointer and picks @item with the keyboard, as its
+    popover's rows have neither an action nor a usable position on GTK 4.8. The keys
+    start from Home: the row a list opens on differs (the chosen one in a combo row, the
+    first in a drop-down), and Enter chooses nothing before a key has moved the focus."""
+    def open_list():
+        return next((n for n in walk(combo) if is_popover(n) and is_shown(n)), None)
+
+    pointer_click(combo)
+    popover = wait_for(open_list, 5, what="the combo's list to open")
+
+    def listed():
+        rows = ([t for t in labels_text(n) if t] for n in walk(popover)
+                if role_of(n) == "list item")
+        return [texts[0] for texts in rows if texts]
+
+    items = wait_for(listed, 5, what="the combo's items")
+    if item not in items:
+        press("Escape")
+        raise DriverError(f"{item!r} is not among the combo's items {items}")
+    press("Home")
+    for _step in range(items.index(item)):
+        press("Down")
+    press("Return")
+    wait_for(lambda: combo_value(combo) == item, 5, what=f"the combo to show {item!r}")
+    # A click while the list is still up would only close it.
+    wait_for(lambda: open_list() is None, 5, what="the combo's list to close")
+
+
+def error_next_to(entry):
+    """The refusal a form shows right under @entry: the text of the row that follows it
+    in its list, or None when the next row is another field."""
+    parent = entry.get_parent()
+    index = entry.get_index_in_parent()
+    if parent is None or index + 1 >= parent.get_child_count():
+        return None
+    texts = [t for t in labels_text(parent.get_child_at_index(index + 1)) if t]
+    return texts[0] if texts else None
+
+
+def describe(root, max_depth=60):
+    """The accessible tree under @root as indented text — role, name, description — to
+    leave beside a failure's screenshot: what the test could see when it gave up."""
+    lines = []
+
+    def visit(node, depth):
+        try:
+            role, name = node.get_role_name(), node.get_name()
+            description = node.get_description()
+        except Exception:
+            return
+        line = "  " * depth + f"[{role}] {name!r}"
+        if description:
+            line += f" — {description!r}"
+        if not is_shown(node):
+            line += " (not shown)"
+        lines.append(line)
+        if depth < max_depth:
+            for i in range(node.get_child_count()):
+                child = node.get_child_at_index(i)
+                if child is not None:
+                    visit(child, depth + 1)
+
+    visit(root, 0)
+    return "\n".join(lines)
+
+
+def scroll_into_view(node, timeout=5.0):
+    """Turns the mouse wheel over @node's window until @node is inside it, as a person
+    scrolls a form taller than the screen: GTK 4.8 cannot scroll a widget into view over
+    AT-SPI, and the pointer can only click what is on screen."""
+    window = _toplevel(node)
+    deadline = time.monotonic() + timeout
+    while True:
+        box, frame = extents(node), extents(window)
+        if box.y >= 0 and box.y + box.height <= frame.height:
+            return node
+        if time.monotonic() > deadline:
+            raise DriverError(f"{role_of(node)} {node.get_name()!r} would not scroll into view")
+        x, y = screen_point(window)
+        Atspi.generate_mouse_event(x, y, "abs")
+        Atspi.generate_mouse_event(x, y, "b5c" if box.y + box.height > frame.height else "b4c")
+        time.sleep(0.05)
