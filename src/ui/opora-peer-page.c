@@ -12,6 +12,7 @@
 #include "opora-store-groups.h"
 #include "opora-store-peer.h"
 #include "opora-store-records.h"
+#include "opora-text-column.h"
 
 #define N_TABS 4
 #define MAX_SORTED 3
@@ -71,6 +72,16 @@ static const struct
   { "wishes", { "name", "since", NULL }, "name", FALSE },
   { "groups", { "title", "meeting", NULL }, "meeting", TRUE },
   { "calls", { "name", "meeting", "called" }, "meeting", FALSE },
+};
+
+/* What each tab's columns show, in the template's order: the items' properties. */
+static const char * const column_properties[N_TABS][9] = {
+  { "person-name", "phone", "consent-display", "experience", NULL },
+  { "person-name", "phone", "source-display", "since-display", "note", NULL },
+  { "title-display", "meeting-display", "place", "members-summary", "state-display",
+    "facilitator-name", NULL },
+  { "person-name", "phone", "group-title", "meeting-display", "due-display", "called-display",
+    "situation-display", "satisfied-display", NULL },
 };
 
 G_DEFINE_FINAL_TYPE (OporaPeerPage, opora_peer_page, GTK_TYPE_WIDGET)
@@ -658,6 +669,19 @@ static void
 opora_peer_page_init (OporaPeerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_TABS; i++)
+    {
+      GListModel *columns = gtk_column_view_get_columns (self->tabs[i].view);
+
+      for (guint j = 0; column_properties[i][j] != NULL; j++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, j);
+
+          opora_text_column_set (column, column_properties[i][j], column_properties[i][j]);
+        }
+      g_assert (column_properties[i][g_list_model_get_n_items (columns)] == NULL);
+    }
 
   fill_filter (self->tabs[OPORA_PEER_TAB_WISHES].filter, _("Everyone Who Wishes"),
                _("Marked by Hand"), _("From the Survey"), NULL);

@@ -71,6 +71,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  /* A column that expands asks for a few characters at least. */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column->tooltip_property != NULL)
