@@ -68,6 +68,25 @@ def wait_for(predicate, timeout=15.0, interval=0.05, what="condition"):
         time.sleep(interval)
 
 
+def wait_for_display(timeout=15.0):
+    """Waits until the X server of $DISPLAY takes connections. xvfb-run hands over its
+    display before it always does, now and then, and an application started too early
+    dies with "cannot open display"."""
+    xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+
+    def opens():
+        display = xlib.XOpenDisplay(None)
+        if not display:
+            return False
+        xlib.XCloseDisplay(display)
+        return True
+
+    return wait_for(opens, timeout, interval=0.1, what=f"the display {os.environ.get('DISPLAY')}")
+
+
 def find_app(name, process=None, timeout=30.0):
     """The application @name on the bus; with @process (a subprocess.Popen), the one run by
     that process or by a descendant of it (the test starts it through `timeout`), and an

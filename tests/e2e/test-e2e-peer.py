@@ -269,7 +269,8 @@ def is_chooser(node):
 def choose_person(editor, button_name, name, source=None):
     """Opens the person chooser of @editor (on its @source of candidates, when given),
     finds @name by surname, takes it with Enter."""
-    button = d.find(editor, "push button", button_name)
+    # A popover opens beside its button: on a form taller than the window, scroll to it first.
+    button = d.scroll_into_view(d.find(editor, "push button", button_name))
     d.click(button)
     chooser = d.wait_for(lambda: next((n for n in d.walk(button)
                                        if is_chooser(n) and d.is_shown(n)), None),
@@ -728,6 +729,7 @@ def main():
     cli("import", "--db", database, centre)
 
     log = open(log_path, "w")
+    d.wait_for_display()
     process = subprocess.Popen(["timeout", "-k", "5", "150", OPORA, "--database", database],
                                env=app_environment(scratch), stdout=log,
                                stderr=subprocess.STDOUT)

@@ -356,6 +356,7 @@ def main():
             os.unlink(os.path.join(ARTIFACTS, old))
 
     log = open(log_path, "w")
+    d.wait_for_display()
     process = subprocess.Popen(["timeout", "-k", "5", "90", OPORA, "--database", database],
                                env=app_environment(scratch), stdout=log,
                                stderr=subprocess.STDOUT)
