@@ -36,6 +36,13 @@ typedef struct
 static Pending pending;
 static gboolean first_frame_painted;
 
+/* OPORA_BENCH_REDRAWS=N: once the window has been still for a while after its first
+ * frame, it is redrawn whole N frames running, each timed from the frame clock's update
+ * to its end of painting: what one frame of the page shown costs. */
+static guint redraws_left;
+static gboolean redrawing;
+static gint64 frame_started;
+
 static void
 start (const char *event,
        const char *detail)
@@ -132,10 +139,68 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+update_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  frame_started = g_get_monotonic_time ();
+}
+
+static void
+redraw_painted_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  if (!redrawing || redraws_left == 0 || frame_started == 0)
+    return;
+  g_printerr ("opora-bench redraw-ms=%.2f\n", ms_between (frame_started, g_get_monotonic_time ()));
+  frame_started = 0;
+  redraws_left--;
+}
+
+/* Every widget drawn again, none of GTK's kept drawings reused: the charts included. */
+static void
+queue_draw_all (GtkWidget *widget)
+{
+  gtk_widget_queue_draw (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    queue_draw_all (child);
+}
+
+static gboolean
+redraw_tick_cb (GtkWidget     *window,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  if (redraws_left == 0)
+    return G_SOURCE_REMOVE;
+  queue_draw_all (window);
+  gtk_widget_queue_resize (window);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+start_redraws_cb (gpointer window)
+{
+  redrawing = TRUE;
+  frame_started = 0;
+  gtk_widget_add_tick_callback (window, redraw_tick_cb, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 window_realize_cb (GtkWidget *window)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  const char *redraws = g_getenv ("OPORA_BENCH_REDRAWS");
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  if (redraws != NULL && (redraws_left = (guint) g_ascii_strtoull (redraws, NULL, 10)) > 0)
+    {
+      g_signal_connect (clock, "update", G_CALLBACK (update_cb), NULL);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (redraw_painted_cb), NULL);
+      /* Charts are computed when the page is built; give the window time to settle. */
+      g_timeout_add_seconds (3, start_redraws_cb, window);
+    }
 }
 
 static gboolean

@@ -7,7 +7,9 @@
  * and after every user action that changes a list,
  *   opora-bench event=E to-change-ms=N to-paint-ms=N [to-search-ms=N] [to-commit-ms=N]
  *               n-items=N detail=TEXT
- * (see opora-bench.c for what starts and ends each interval). */
+ * (see opora-bench.c for what starts and ends each interval). With OPORA_BENCH_REDRAWS=N
+ * the window, 3 s after it is shown, is laid out and drawn again N frames running:
+ *   opora-bench redraw-ms=N      (one line a frame) */
 #pragma once
 
 #include "opora-window.h"

@@ -47,6 +47,12 @@ struct _OporaChartWidget
   GPtrArray            *items;   /* OporaChartItem, children */
   int                   cursor;
   int                   hover;
+
+  /* The charts as last drawn, and the size they were drawn at: a frame that only moves the
+   * highlight, or redraws the window, reuses them instead of shaping every label again. */
+  GskRenderNode        *drawn;
+  int                   drawn_width;
+  int                   drawn_height;
 };
 
 enum {
@@ -385,20 +391,54 @@ opora_chart_widget_snapshot (GtkWidget   *widget,
   draw_item_plate (self, cr, width, height, self->cursor, &style.accent, 0.10, FALSE);
   if (self->hover != self->cursor)
     draw_item_plate (self, cr, width, height, self->hover, &style.foreground, 0.05, FALSE);
+  cairo_destroy (cr);
 
-  if (self->kind == OPORA_CHART_WIDGET_BULLETS)
-    opora_bullet_chart_draw_list (cr, width, height, results_array (self), self->results->len,
-                                  &style);
-  else
-    opora_trend_chart_draw (cr, width, height, results_array (self), self->results->len,
-                            &style);
+  if (self->drawn == NULL || self->drawn_width != (int) width || self->drawn_height != (int) height)
+    {
+      g_autoptr(GtkSnapshot) charts = gtk_snapshot_new ();
+
+      cr = gtk_snapshot_append_cairo (charts, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (self->kind == OPORA_CHART_WIDGET_BULLETS)
+        opora_bullet_chart_draw_list (cr, width, height, results_array (self),
+                                      self->results->len, &style);
+      else
+        opora_trend_chart_draw (cr, width, height, results_array (self), self->results->len,
+                                &style);
+      cairo_destroy (cr);
+      g_clear_pointer (&self->drawn, gsk_render_node_unref);
+      self->drawn = gtk_snapshot_free_to_node (g_steal_pointer (&charts));
+      self->drawn_width = (int) width;
+      self->drawn_height = (int) height;
+    }
+  if (self->drawn != NULL)
+    gtk_snapshot_append_node (snapshot, self->drawn);
 
   focus = gtk_widget_get_focus_child (widget);
   if (focus != NULL && gtk_widget_has_visible_focus (focus))
-    draw_item_plate (self, cr, width, height, OPORA_CHART_ITEM (focus)->index, &style.accent,
-                     0.5, TRUE);
-  cairo_destroy (cr);
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      draw_item_plate (self, cr, width, height, OPORA_CHART_ITEM (focus)->index, &style.accent,
+                       0.5, TRUE);
+      cairo_destroy (cr);
+    }
   pango_font_description_free (font);
+}
+
+static void
+scale_factor_changed_cb (OporaChartWidget *self)
+{
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
+}
+
+/* Colours and fonts come from the theme: a change of style draws the charts again. */
+static void
+opora_chart_widget_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  OporaChartWidget *self = OPORA_CHART_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (opora_chart_widget_parent_class)->css_changed (widget, change);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
 }
 
 static void
@@ -491,6 +531,7 @@ opora_chart_widget_dispose (GObject *object)
       g_clear_pointer (&self->items, g_ptr_array_unref);
     }
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
 
   G_OBJECT_CLASS (opora_chart_widget_parent_class)->dispose (object);
 }
@@ -559,6 +600,7 @@ opora_chart_widget_class_init (OporaChartWidgetClass *klass)
   object_class->set_property = opora_chart_widget_set_property;
 
   widget_class->snapshot = opora_chart_widget_snapshot;
+  widget_class->css_changed = opora_chart_widget_css_changed;
   widget_class->measure = opora_chart_widget_measure;
   widget_class->size_allocate = opora_chart_widget_size_allocate;
   widget_class->focus = opora_chart_widget_focus;
@@ -601,6 +643,8 @@ opora_chart_widget_init (OporaChartWidget *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) opora_indicator_result_unref);
+  /* The drawing kept is an image at the scale it was made for. */
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
   self->items = g_ptr_array_new ();
   self->cursor = -1;
   self->hover = -1;
@@ -636,6 +680,7 @@ opora_chart_widget_set_results (OporaChartWidget             *self,
   g_return_if_fail (results != NULL || n == 0);
 
   g_ptr_array_set_size (self->results, 0);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->results, opora_indicator_result_ref (results[i]));
   sync_items (self);
