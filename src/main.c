@@ -3,6 +3,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "opora-application.h"
 #include "opora-i18n.h"
@@ -12,6 +15,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(OporaApplication) app = NULL;
+
+#ifdef __GLIBC__
+  /* One malloc arena for every thread. Each thread that allocates (GTK's icon loaders, the
+   * worker that counts a broad search) otherwise gets an arena of its own that keeps what
+   * it freed: a count of a million matches left ~15 MB behind, the peak RSS over 150 MB. */
+  mallopt (M_ARENA_MAX, 1);
+#endif
 
   opora_i18n_init ();
 
