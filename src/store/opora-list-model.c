@@ -10,7 +10,7 @@
 #define MAX_KEPT_KEYS 100000
 /* A search that cannot be counted at once shows its first rows before it is counted (see
  * opora_list_model_reload): one page, if the scan in the list's order finds them in time. */
-#define COUNT_BUDGET_US      (25 * 1000)
+#define COUNT_BUDGET_US      (10 * 1000)
 #define FIRST_ROWS PAGE_SIZE
 #define FIRST_ROWS_BUDGET_US (150 * 1000)
 
