@@ -1,5 +1,7 @@
 #define G_LOG_DOMAIN "opora-store"
 
+#include <glib/gi18n.h>
+
 #include "opora-schema.h"
 #include "opora-error.h"
 #include "opora-schema-peer.h"
@@ -433,7 +435,8 @@ opora_schema_migrate (sqlite3  *db,
       if (sqlite3_exec (db, sql, NULL, NULL, &sqlite_msg) != SQLITE_OK)
         {
           g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
-                       "Schema migration to version %d failed: %s", v,
+                       /* TRANSLATORS: %d is a schema version, %s SQLite's message */
+                       _("Updating the database to version %d failed: %s"), v,
                        sqlite_msg ? sqlite_msg : sqlite3_errmsg (db));
           sqlite3_free (sqlite_msg);
           return FALSE;
@@ -458,7 +461,8 @@ opora_schema_rebuild_derived (sqlite3  *db,
   if (sqlite3_exec (db, PEER_FILL, NULL, NULL, &sqlite_msg) != SQLITE_OK)
     {
       g_set_error (error, OPORA_ERROR, OPORA_ERROR_FAILED,
-                   "Counting the indicators again failed: %s",
+                   /* TRANSLATORS: %s is SQLite's message */
+                   _("Counting the indicators again failed: %s"),
                    sqlite_msg ? sqlite_msg : sqlite3_errmsg (db));
       sqlite3_free (sqlite_msg);
       return FALSE;
