@@ -310,6 +310,14 @@ test_persons (Fixture       *f,
   save_and_wait_closed (editor, E);
   wait_shown (f->page, "Иванов Иван Петрович");
 
+  /* An edit that moves no row changes that row alone: the selection stays on it. */
+  gtk_single_selection_set_selected (selection, 0);
+  editor = opora_persons_page_open_editor (page, 1);
+  set_text (editor, E, "phone_row", "8 912 000 00 00");
+  save_and_wait_closed (editor, E);
+  wait_shown (f->page, "+7 912 000-00-00");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
   /* Delete the selected row, then Undo. */
   gtk_single_selection_set_selected (selection, 0);
   g_assert_true (gtk_widget_activate_action (f->page, "persons.delete", NULL));

@@ -1,5 +1,7 @@
 #define G_LOG_DOMAIN "opora-store"
 
+#include <string.h>
+
 #include "opora-list-model.h"
 #include "opora-store-private.h"
 
@@ -17,7 +19,9 @@
 typedef struct
 {
   guint      number;
-  GPtrArray *items; /* GObject, PAGE_SIZE or fewer at the end */
+  GPtrArray *items;  /* GObject, PAGE_SIZE or fewer at the end */
+  GArray    *keys;   /* gint64: the key of each item */
+  GArray    *hashes; /* guint: what each item's row held, to tell a changed row */
 } Page;
 
 struct _OporaListModel
@@ -38,6 +42,7 @@ struct _OporaListModel
   GPtrArray  *params;
   gboolean    scanning;     /* this query reads its pages with the scan */
 
+  guint         max_kept_keys;
   gint64        count_budget_us;
   gint64        first_rows_budget_us;
   guint         generation; /* bumped by every reload: a late completion is dropped */
@@ -61,6 +66,8 @@ page_free (gpointer data)
   Page *page = data;
 
   g_ptr_array_unref (page->items);
+  g_array_unref (page->keys);
+  g_array_unref (page->hashes);
   g_free (page);
 }
 
@@ -136,9 +143,29 @@ count_rows (OporaListModel *self)
   return n;
 }
 
+/* A hash of every column of the current row: two reads of a row that give the same
+ * hash showed the same values. */
+static guint
+hash_row (sqlite3_stmt *stmt)
+{
+  guint hash = 2166136261u;
+
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      const guchar *bytes = sqlite3_column_blob (stmt, i);
+      int n = sqlite3_column_bytes (stmt, i);
+
+      hash = (hash ^ (guint) sqlite3_column_type (stmt, i)) * 16777619u;
+      for (int j = 0; j < n; j++)
+        hash = (hash ^ bytes[j]) * 16777619u;
+    }
+  return hash;
+}
+
 static GObject *
 read_item (OporaListModel *self,
-           gint64          key)
+           gint64          key,
+           guint          *hash)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = opora_store_prepare (self->store, self->row_sql, &error);
@@ -151,7 +178,10 @@ read_item (OporaListModel *self,
     }
   sqlite3_bind_int64 (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    item = self->read_row (stmt);
+    {
+      item = self->read_row (stmt);
+      *hash = hash_row (stmt);
+    }
   sqlite3_reset (stmt);
   return item;
 }
@@ -216,13 +246,20 @@ load_page (OporaListModel *self,
   page = g_new0 (Page, 1);
   page->number = number;
   page->items = g_ptr_array_new_full (count, g_object_unref);
+  page->keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), count);
+  page->hashes = g_array_sized_new (FALSE, FALSE, sizeof (guint), count);
   for (guint i = 0; i < keys->len; i++)
     {
       guint at = from_end ? keys->len - 1 - i : i;
-      GObject *item = read_item (self, g_array_index (keys, gint64, at));
+      gint64 key = g_array_index (keys, gint64, at);
+      guint hash = 0;
+      GObject *item = read_item (self, key, &hash);
 
-      if (item != NULL)
-        g_ptr_array_add (page->items, item);
+      if (item == NULL)
+        continue;
+      g_ptr_array_add (page->items, item);
+      g_array_append_val (page->keys, key);
+      g_array_append_val (page->hashes, hash);
     }
   return page;
 }
@@ -295,6 +332,7 @@ typedef struct
   char       *count_sql;
   char       *keys_sql;
   GPtrArray  *params;
+  guint       max_kept_keys;
 } Completion;
 
 typedef struct
@@ -387,7 +425,8 @@ complete_in_thread (GTask        *task,
     {
       g_clear_pointer (&keys, g_array_unref);
       rc = run_on_reader (db, job->count_sql, job->params, &n, NULL, 0);
-      if (rc == SQLITE_DONE && n <= MAX_KEPT_KEYS && !g_cancellable_is_cancelled (cancellable))
+      if (rc == SQLITE_DONE && n <= job->max_kept_keys
+          && !g_cancellable_is_cancelled (cancellable))
         {
           keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
           rc = run_on_reader (db, job->keys_sql, job->params, NULL, keys, n);
@@ -437,7 +476,7 @@ complete_now (OporaListModel *self)
 {
   guint n = count_rows (self);
 
-  install_completion (self, n, n <= MAX_KEPT_KEYS ? read_keys (self, FALSE, n, 0) : NULL);
+  install_completion (self, n, n <= self->max_kept_keys ? read_keys (self, FALSE, n, 0) : NULL);
 }
 
 static void
@@ -477,6 +516,7 @@ start_completion (OporaListModel *self)
   job->count_sql = g_strdup (self->count_sql);
   job->keys_sql = g_strdup (self->keys_sql);
   job->params = self->params ? g_ptr_array_ref (self->params) : NULL;
+  job->max_kept_keys = self->max_kept_keys;
 
   self->completion = g_cancellable_new ();
   task = g_task_new (self, self->completion, completion_done_cb,
@@ -532,12 +572,118 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = opora_list_model_get_item;
 }
 
+/* The keys page @number would hold now, in the list's order. */
+static GArray *
+current_page_keys (OporaListModel *self,
+                   guint           number)
+{
+  guint first = number * PAGE_SIZE;
+  guint count = MIN (PAGE_SIZE, self->n_items - first);
+  gboolean from_end = first > self->n_items / 2;
+  GArray *keys = read_keys (self, from_end, count,
+                            from_end ? self->n_items - first - count : first);
+
+  if (from_end)
+    for (guint i = 0; i < keys->len / 2; i++)
+      {
+        gint64 swap = g_array_index (keys, gint64, i);
+
+        g_array_index (keys, gint64, i) = g_array_index (keys, gint64, keys->len - 1 - i);
+        g_array_index (keys, gint64, keys->len - 1 - i) = swap;
+      }
+  return keys;
+}
+
+static gboolean
+same_keys (GArray *a,
+           GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* After a write to a table the list watches: when the list still has the same rows in the
+ * same order — an edit that moved nothing, the usual save — reads the rows it keeps again
+ * and tells only those that changed, so a view keeps its place instead of going back to
+ * the top of a million rows. FALSE when the rows came, went or moved: reload then. */
+static gboolean
+refresh_in_place (OporaListModel *self)
+{
+  g_autoptr(GArray) changed = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->completion != NULL || self->keys_sql == NULL || self->n_items == 0)
+    return FALSE;
+  if (self->keys != NULL)
+    {
+      /* One key more than before tells a row added at the end. */
+      g_autoptr(GArray) keys = read_keys (self, FALSE, self->n_items + 1, 0);
+
+      if (!same_keys (keys, self->keys))
+        return FALSE;
+    }
+  else
+    {
+      if (count_rows (self) != self->n_items)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Page *page = value;
+          g_autoptr(GArray) keys = current_page_keys (self, page->number);
+
+          if (!same_keys (keys, page->keys))
+            return FALSE;
+        }
+    }
+
+  changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      for (guint i = 0; i < page->items->len; i++)
+        {
+          guint hash = 0;
+          GObject *item = read_item (self, g_array_index (page->keys, gint64, i), &hash);
+          guint position = page->number * PAGE_SIZE + i;
+
+          if (item == NULL)
+            return FALSE;
+          if (hash == g_array_index (page->hashes, guint, i))
+            {
+              g_object_unref (item);
+              continue;
+            }
+          g_object_unref (g_ptr_array_index (page->items, i));
+          g_ptr_array_index (page->items, i) = item;
+          g_array_index (page->hashes, guint, i) = hash;
+          g_array_append_val (changed, position);
+        }
+    }
+  g_array_sort (changed, compare_positions);
+  for (guint i = 0; i < changed->len; i++)
+    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (changed, guint, i), 1, 1);
+  return TRUE;
+}
+
 static void
 store_changed_cb (OporaStore     *store,
                   const char     *table,
                   OporaListModel *self)
 {
-  if (self->watched_tables && g_strv_contains ((const char * const *) self->watched_tables, table))
+  if (self->watched_tables && g_strv_contains ((const char * const *) self->watched_tables, table)
+      && !refresh_in_place (self))
     opora_list_model_reload (self);
 }
 
@@ -590,6 +736,7 @@ opora_list_model_init (OporaListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   g_queue_init (&self->lru);
+  self->max_kept_keys = MAX_KEPT_KEYS;
   self->count_budget_us = COUNT_BUDGET_US;
   self->first_rows_budget_us = FIRST_ROWS_BUDGET_US;
 }
@@ -741,7 +888,7 @@ opora_list_model_reload (OporaListModel *self)
       /* Count first: reading keys in order before knowing how many there are would sort
        * a million rows whose order has no index. */
       self->n_items = counted_in_time ? counted : count_rows (self);
-      if (self->keys_sql != NULL && self->n_items <= MAX_KEPT_KEYS)
+      if (self->keys_sql != NULL && self->n_items <= self->max_kept_keys)
         {
           self->keys = read_keys (self, FALSE, self->n_items, 0);
           self->n_items = self->keys->len;
@@ -761,6 +908,14 @@ opora_list_model_set_budgets (OporaListModel *self,
 
   self->count_budget_us = count_us;
   self->first_rows_budget_us = first_rows_us;
+}
+
+void
+opora_list_model_set_max_kept_keys (OporaListModel *self,
+                                    guint           max_kept_keys)
+{
+  g_return_if_fail (OPORA_IS_LIST_MODEL (self));
+  self->max_kept_keys = max_kept_keys;
 }
 
 gboolean

@@ -57,6 +57,10 @@ void            opora_list_model_reload    (OporaListModel      *self);
 void            opora_list_model_set_budgets (OporaListModel *self,
                                               gint64          count_us,
                                               gint64          first_rows_us);
+/* The longest list whose keys are all kept (100,000; tests make it short to read a list
+ * page by page as a million are read). Takes effect at the next reload. */
+void            opora_list_model_set_max_kept_keys (OporaListModel *self,
+                                                    guint           max_kept_keys);
 /* FALSE while the rows past the first ones are still being counted in a worker thread. */
 gboolean        opora_list_model_is_counted  (OporaListModel *self);
 

@@ -37,12 +37,46 @@ opora_registry_page_show_error (GtkWidget       *page,
   opora_registry_page_show_toast (page, fallback, toast);
 }
 
+/* The selection's row before its last change: a row the store read again (an edit saved)
+ * is told as removed and added at its place, and GtkSingleSelection (GTK 4.8) then drops
+ * it, the new row being another object. */
+typedef struct
+{
+  guint selected;
+  guint before;
+} Kept;
+
+static void
+selected_changed_cb (GtkSingleSelection *selection,
+                     GParamSpec         *pspec,
+                     Kept               *kept)
+{
+  kept->before = kept->selected;
+  kept->selected = gtk_single_selection_get_selected (selection);
+}
+
+/* Connected after the selection's own handler, so it sees what the selection made of it. */
+static void
+rows_changed_cb (GListModel         *model,
+                 guint               position,
+                 guint               removed,
+                 guint               added,
+                 GtkSingleSelection *selection)
+{
+  Kept *kept = g_object_get_data (G_OBJECT (selection), "opora-kept-selection");
+
+  if (removed == 1 && added == 1 && kept->before == position
+      && gtk_single_selection_get_selected (selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (selection, position);
+}
+
 void
 opora_registry_page_set_list (GtkSingleSelection *selection,
                               GListModel         *list,
                               GtkColumnView      *view)
 {
   g_autoptr(OporaPacedModel) paced = NULL;
+  Kept *kept;
 
   g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
   g_return_if_fail (G_IS_LIST_MODEL (list));
@@ -50,6 +84,12 @@ opora_registry_page_set_list (GtkSingleSelection *selection,
 
   paced = opora_paced_model_new (list, GTK_WIDGET (view), OPORA_PACED_ROWS);
   gtk_single_selection_set_model (selection, G_LIST_MODEL (paced));
+
+  kept = g_new (Kept, 1);
+  kept->selected = kept->before = gtk_single_selection_get_selected (selection);
+  g_object_set_data_full (G_OBJECT (selection), "opora-kept-selection", kept, g_free);
+  g_signal_connect (selection, "notify::selected", G_CALLBACK (selected_changed_cb), kept);
+  g_signal_connect_object (paced, "items-changed", G_CALLBACK (rows_changed_cb), selection, 0);
 }
 
 typedef struct
