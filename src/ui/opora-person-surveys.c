@@ -209,6 +209,25 @@ opora_person_surveys_class_init (OporaPersonSurveysClass *klass)
   gtk_widget_class_install_action (widget_class, "person-surveys.fill", "x", fill_action_cb);
 }
 
+/* AdwSplitButton 1.2 gives a screen reader its inner buttons, the main one named with
+ * the mnemonic's underscore and the arrow not at all: name both. */
+static void
+name_split_button_parts (GtkWidget  *split,
+                         const char *main_name,
+                         const char *arrow_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (split); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        arrow_name, -1);
+      else if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        main_name, -1);
+    }
+}
+
 static void
 opora_person_surveys_init (OporaPersonSurveys *self)
 {
@@ -231,6 +250,7 @@ opora_person_surveys_init (OporaPersonSurveys *self)
   gtk_widget_set_tooltip_text (button, _("Fill In the Survey on Consent to Exchange Experience"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Fill in a survey"), -1);
+  name_split_button_parts (button, _("Fill in a survey"), _("Choose Another Survey"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), button);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
