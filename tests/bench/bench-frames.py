@@ -5,7 +5,7 @@ draw its whole window N frames running (OPORA_BENCH_REDRAWS, src/ui/opora-bench.
 prints the time of each frame from the frame clock's update to the end of its painting.
 Prints figures; never fails on time.
 
-  xvfb-run -a -s "-screen 0 1280x800x24" \\
+  xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \\
     tests/bench/bench-frames.py build/src/opora DATABASE [SECTION] [FRAMES]"""
 
 import os

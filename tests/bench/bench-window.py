@@ -4,7 +4,7 @@ demo --size 1000000 --seed 1` when DATABASE does not exist yet) on its Social co
 first frame, the memory, search as you type, the jump to the end of the list, and saving
 one edit. Prints figures; never fails on time.
 
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \\
+  xvfb-run -a -s "-screen 0 1280x800x24 -noreset" dbus-run-session -- \\
     tests/bench/bench-window.py build/src/opora DATABASE [RUNS]
 
 Where each figure comes from (see src/ui/opora-bench.c, on with OPORA_BENCH=1):

@@ -68,21 +68,25 @@ def wait_for(predicate, timeout=15.0, interval=0.05, what="condition"):
         time.sleep(interval)
 
 
+_held_display = None
+
+
 def wait_for_display(timeout=15.0):
-    """Waits until the X server of $DISPLAY takes connections. xvfb-run hands over its
-    display before it always does, now and then, and an application started too early
-    dies with "cannot open display"."""
+    """Waits until the X server of $DISPLAY takes connections, and keeps one open for as
+    long as the test runs: an application started while the server takes none dies with
+    "cannot open display", and Xvfb (without -noreset, which tools/test passes) resets
+    itself, refusing connections meanwhile, whenever its last client leaves."""
+    global _held_display
+    if _held_display:
+        return _held_display
     xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
     xlib.XOpenDisplay.restype = ctypes.c_void_p
     xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
 
     def opens():
-        display = xlib.XOpenDisplay(None)
-        if not display:
-            return False
-        xlib.XCloseDisplay(display)
-        return True
+        global _held_display
+        _held_display = xlib.XOpenDisplay(None)
+        return _held_display
 
     return wait_for(opens, timeout, interval=0.1, what=f"the display {os.environ.get('DISPLAY')}")
 
