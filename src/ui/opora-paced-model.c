@@ -111,7 +111,8 @@ model_items_changed_cb (GListModel      *model,
   guint n = g_list_model_get_n_items (model);
   guint before = self->exposed;
 
-  if (self->tick_id == 0 && position + removed <= before && !(before == 0 && n > first_rows (self)))
+  if (self->tick_id == 0 && position + removed <= before
+      && !(before == 0 && n > first_rows (self)))
     {
       /* Every row is shown and this is not a long list arriving: pass the change on. */
       self->exposed = n;
