@@ -295,23 +295,14 @@ delete_action_cb (GtkWidget  *widget,
 {
   OporaContractsPage *self = OPORA_CONTRACTS_PAGE (widget);
   OporaContract *contract = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  OporaDeletion *deletion;
 
   if (contract == NULL)
     return;
 
   /* The number is read before the delete: the row goes with the list's reload. */
   title = g_strdup_printf (_("Contract No. %s deleted"), opora_contract_get_number (contract));
-  deletion = opora_store_delete_record (self->store, "contract", opora_contract_get_id (contract),
-                                        &error);
-  if (deletion == NULL)
-    {
-      opora_registry_page_show_error (widget, self->toast_overlay, error);
-      return;
-    }
-  opora_undo_list_push (self->undo, deletion, title);
+  opora_undo_list_delete_record (self->undo, "contract", opora_contract_get_id (contract), title);
 }
 
 static void

@@ -11,7 +11,6 @@
 #include "opora-registry-page.h"
 #include "opora-store-organisations.h"
 #include "opora-store-records.h"
-#include "opora-window.h"
 #include "opora-text-column.h"
 
 struct _OporaOrganisationsPage
@@ -22,6 +21,7 @@ struct _OporaOrganisationsPage
   GListModel            *list;
   OporaOrganisationSort  sort;
   gboolean               descending;
+  OporaUndoList         *undo;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -48,50 +48,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OporaOrganisationsPage, opora_organisations_page, GTK_TYPE_WIDGET)
-
-/* What an Undo needs after the page (or its window) may be gone. */
-typedef struct
-{
-  OporaStore    *store;
-  OporaDeletion *deletion;
-  GWeakRef       page;
-} Undo;
-
-static void
-undo_free (gpointer  data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_clear_object (&undo->store);
-  g_clear_pointer (&undo->deletion, opora_deletion_free);
-  g_weak_ref_clear (&undo->page);
-  g_free (undo);
-}
-
-static void
-show_toast (OporaOrganisationsPage *self,
-            AdwToast               *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  /* In the main window toasts float over the whole content; on its own (a test, a
-   * dialog) the page shows them itself. */
-  if (OPORA_IS_WINDOW (root))
-    opora_window_add_toast (OPORA_WINDOW (root), toast);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-show_error (OporaOrganisationsPage *self,
-            const GError           *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
-}
 
 static gboolean
 has_filters (OporaOrganisationsPage *self)
@@ -221,28 +177,10 @@ column_view_activate_cb (OporaOrganisationsPage *self,
 }
 
 static void
-undo_clicked_cb (AdwToast *toast,
-                 Undo     *undo)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OporaOrganisationsPage) page = g_weak_ref_get (&undo->page);
-
-  if (undo->deletion == NULL)
-    return;
-  if (!opora_store_undo_deletion (undo->store, undo->deletion, &error) && page != NULL)
-    show_error (page, error);
-  g_clear_pointer (&undo->deletion, opora_deletion_free);
-}
-
-static void
 delete_selected (OporaOrganisationsPage *self)
 {
   OporaOrganisation *organisation = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  OporaDeletion *deletion;
-  AdwToast *toast;
-  Undo *undo;
 
   if (organisation == NULL)
     return;
@@ -250,25 +188,16 @@ delete_selected (OporaOrganisationsPage *self)
   /* The name is read before the delete: the row goes with the list's reload. */
   title = g_strdup_printf (_("Organisation “%s” deleted"),
                            opora_organisation_get_name (organisation));
-  deletion = opora_store_delete_record (self->store, "organisation",
-                                        opora_organisation_get_id (organisation), &error);
-  if (deletion == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+  opora_undo_list_delete_record (self->undo, "organisation",
+                                 opora_organisation_get_id (organisation), title);
+}
 
-  undo = g_new0 (Undo, 1);
-  undo->store = g_object_ref (self->store);
-  undo->deletion = deletion;
-  g_weak_ref_init (&undo->page, self);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
-                         undo_free, 0);
-  show_toast (self, toast);
+static void
+undo_delete_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  opora_undo_list_undo_last (OPORA_ORGANISATIONS_PAGE (widget)->undo);
 }
 
 static void
@@ -310,6 +239,8 @@ opora_organisations_page_constructed (GObject *object)
 
   g_return_if_fail (OPORA_IS_STORE (self->store));
 
+  self->undo = opora_undo_list_new (GTK_WIDGET (self), self->toast_overlay, self->store,
+                                    "organisations.undo-delete");
   self->list = opora_store_list_organisations (self->store, NULL);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -331,6 +262,7 @@ opora_organisations_page_dispose (GObject *object)
   /* Without a list, the sort reported as the column view goes away re-queries nothing. */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPORA_TYPE_ORGANISATIONS_PAGE);
+  g_clear_pointer (&self->undo, opora_undo_list_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (opora_organisations_page_parent_class)->dispose (object);
@@ -414,6 +346,8 @@ opora_organisations_page_class_init (OporaOrganisationsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "organisations.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "organisations.undo-delete", NULL,
+                                   undo_delete_action_cb);
   gtk_widget_class_install_action (widget_class, "organisations.delete", NULL, delete_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "organisations.new", NULL);
@@ -468,7 +402,7 @@ opora_organisations_page_open_editor (OporaOrganisationsPage *self,
       organisation = opora_store_load_organisation (self->store, id, &error);
       if (organisation == NULL)
         {
-          show_error (self, error);
+          opora_registry_page_show_error (GTK_WIDGET (self), self->toast_overlay, error);
           return NULL;
         }
     }

@@ -431,11 +431,9 @@ delete_action_cb (GtkWidget  *widget,
   OporaPeerPage *self = OPORA_PEER_PAGE (widget);
   OporaPeerTab tab = visible_tab (self);
   gpointer item = selected_item (self, tab);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   const char *table = NULL;
   gint64 id = 0;
-  OporaDeletion *deletion;
 
   if (item == NULL)
     return;
@@ -474,13 +472,7 @@ delete_action_cb (GtkWidget  *widget,
   if (id == 0)
     return;
 
-  deletion = opora_store_delete_record (self->store, table, id, &error);
-  if (deletion == NULL)
-    {
-      opora_registry_page_show_error (widget, self->toast_overlay, error);
-      return;
-    }
-  opora_undo_list_push (self->undo, deletion, title);
+  opora_undo_list_delete_record (self->undo, table, id, title);
 }
 
 static void

@@ -303,16 +303,8 @@ delete_enrollment_clicked_cb (GtkButton       *button,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "enrollment-id"));
   g_autofree char *title = g_strdup (g_object_get_data (G_OBJECT (button), "title"));
-  g_autoptr(GError) error = NULL;
-  OporaDeletion *deletion;
 
-  deletion = opora_store_delete_record (self->store, "enrollment", id, &error);
-  if (deletion == NULL)
-    {
-      opora_registry_page_show_error (GTK_WIDGET (self), self->toast_overlay, error);
-      return;
-    }
-  opora_undo_list_push (self->undo, deletion, title);
+  opora_undo_list_delete_record (self->undo, "enrollment", id, title);
 }
 
 static GtkWidget *

@@ -216,6 +216,27 @@ opora_undo_list_push (OporaUndoList *self,
 }
 
 gboolean
+opora_undo_list_delete_record (OporaUndoList *self,
+                               const char    *table,
+                               gint64         id,
+                               const char    *title)
+{
+  g_autoptr(GError) error = NULL;
+  OporaDeletion *deletion;
+
+  g_return_val_if_fail (self != NULL && table != NULL && title != NULL, FALSE);
+
+  deletion = opora_store_delete_record (self->store, table, id, &error);
+  if (deletion == NULL)
+    {
+      opora_registry_page_show_error (self->page, self->fallback, error);
+      return FALSE;
+    }
+  opora_undo_list_push (self, deletion, title);
+  return TRUE;
+}
+
+gboolean
 opora_undo_list_can_undo (OporaUndoList *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);

@@ -41,6 +41,12 @@ void                 opora_undo_list_free             (OporaUndoList     *self);
 void                 opora_undo_list_push             (OporaUndoList     *self,
                                                        OporaDeletion     *deletion,
                                                        const char        *title);
+/* Deletes the record @id of @table with what depends on it (opora_store_delete_record)
+ * and keeps it with a toast @title; a refusal shows as an error toast. */
+gboolean             opora_undo_list_delete_record    (OporaUndoList     *self,
+                                                       const char        *table,
+                                                       gint64             id,
+                                                       const char        *title);
 gboolean             opora_undo_list_can_undo         (OporaUndoList     *self);
 /* Undoes the newest delete; a failure shows a toast. */
 void                 opora_undo_list_undo_last        (OporaUndoList     *self);

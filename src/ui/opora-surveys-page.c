@@ -5,12 +5,12 @@
 
 #include "opora-column-sort.h"
 #include "opora-error.h"
+#include "opora-registry-page.h"
 #include "opora-store-records.h"
 #include "opora-store-surveys.h"
 #include "opora-survey-grid.h"
 #include "opora-survey-template-editor.h"
 #include "opora-surveys-page.h"
-#include "opora-window.h"
 
 struct _OporaSurveysPage
 {
@@ -20,6 +20,7 @@ struct _OporaSurveysPage
   GListModel              *list;
   OporaSurveyTemplateSort  sort;
   gboolean                 descending;
+  OporaUndoList           *undo;
 
   /* Template widgets */
   AdwToastOverlay         *toast_overlay;
@@ -42,48 +43,11 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OporaSurveysPage, opora_surveys_page, GTK_TYPE_WIDGET)
 
-/* What an Undo needs after the page (or its window) may be gone. */
-typedef struct
-{
-  OporaStore    *store;
-  OporaDeletion *deletion;
-  GWeakRef       page;
-} Undo;
-
-static void
-undo_free (gpointer  data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_clear_object (&undo->store);
-  g_clear_pointer (&undo->deletion, opora_deletion_free);
-  g_weak_ref_clear (&undo->page);
-  g_free (undo);
-}
-
-static void
-show_toast (OporaSurveysPage *self,
-            AdwToast         *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  /* In the main window toasts float over the whole content; on its own (a test) the page
-   * shows them itself. */
-  if (OPORA_IS_WINDOW (root))
-    opora_window_add_toast (OPORA_WINDOW (root), toast);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 show_error (OporaSurveysPage *self,
             const GError     *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  opora_registry_page_show_error (GTK_WIDGET (self), self->toast_overlay, error);
 }
 
 static OporaSurveyTemplate *
@@ -181,28 +145,11 @@ column_view_activate_cb (OporaSurveysPage *self,
 }
 
 static void
-undo_clicked_cb (AdwToast *toast,
-                 Undo     *undo)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OporaSurveysPage) page = g_weak_ref_get (&undo->page);
-
-  if (undo->deletion == NULL)
-    return;
-  if (!opora_store_undo_deletion (undo->store, undo->deletion, &error) && page != NULL)
-    show_error (page, error);
-  g_clear_pointer (&undo->deletion, opora_deletion_free);
-}
-
-static void
 delete_selected (OporaSurveysPage *self)
 {
   OporaSurveyTemplate *survey = selected_template (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  OporaDeletion *deletion;
-  AdwToast *toast;
-  Undo *undo;
 
   if (survey == NULL || opora_survey_template_is_builtin (survey))
     return;
@@ -217,25 +164,16 @@ delete_selected (OporaSurveysPage *self)
     }
 
   title = g_strdup_printf (_("Survey “%s” deleted"), opora_survey_template_get_title (survey));
-  deletion = opora_store_delete_record (self->store, "survey_template",
-                                        opora_survey_template_get_id (survey), &error);
-  if (deletion == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+  opora_undo_list_delete_record (self->undo, "survey_template",
+                                 opora_survey_template_get_id (survey), title);
+}
 
-  undo = g_new0 (Undo, 1);
-  undo->store = g_object_ref (self->store);
-  undo->deletion = deletion;
-  g_weak_ref_init (&undo->page, self);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
-                         undo_free, 0);
-  show_toast (self, toast);
+static void
+undo_delete_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  opora_undo_list_undo_last (OPORA_SURVEYS_PAGE (widget)->undo);
 }
 
 static void
@@ -271,6 +209,8 @@ opora_surveys_page_constructed (GObject *object)
 
   g_return_if_fail (OPORA_IS_STORE (self->store));
 
+  self->undo = opora_undo_list_new (GTK_WIDGET (self), self->toast_overlay, self->store,
+                                    "surveys.undo-delete");
   self->list = opora_store_list_survey_templates (self->store, NULL);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -291,6 +231,7 @@ opora_surveys_page_dispose (GObject *object)
   /* Without a list, the sort reported as the column view goes away re-queries nothing. */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPORA_TYPE_SURVEYS_PAGE);
+  g_clear_pointer (&self->undo, opora_undo_list_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (opora_surveys_page_parent_class)->dispose (object);
@@ -369,6 +310,8 @@ opora_surveys_page_class_init (OporaSurveysPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "surveys.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "surveys.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "surveys.undo-delete", NULL,
+                                   undo_delete_action_cb);
   gtk_widget_class_install_action (widget_class, "surveys.enter-forms", NULL,
                                    enter_forms_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
