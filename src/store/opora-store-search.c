@@ -46,6 +46,7 @@ opora_fold_register (sqlite3 *db)
 
   if (rc != SQLITE_OK)
     g_critical ("Cannot register %s: %s", FOLD_FUNCTION, sqlite3_errstr (rc));
+  opora_person_match_register (db);
 }
 
 void
@@ -285,4 +286,15 @@ opora_search_person_match (const char *text)
       return NULL;
     }
   return g_string_free (expr, FALSE);
+}
+
+gboolean
+opora_search_is_by_names (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
 }

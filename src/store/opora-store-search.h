@@ -13,8 +13,13 @@ G_BEGIN_DECLS
 
 /* Registers opora_fold(text) on the connection (once): case-folded, «ё» read as «е». */
 void   opora_store_ensure_fold       (OporaStore  *self);
-/* The same on any connection (the store's reader). */
+/* The same on any connection (the store's reader); opora_person_match() too. */
 void   opora_fold_register           (sqlite3     *db);
+
+/* Registers opora_person_match(query, surname, name, patronymic, snils, phone): whether
+ * the row matches @query, written by opora_search_person_match(), as person_search would
+ * decide (see opora-store-search-match.c). */
+void   opora_person_match_register   (sqlite3     *db);
 
 /* "(opora_fold(@column_sql) LIKE ? ESCAPE '\\' AND …)", one LIKE per word of @text so that
  * every word must occur in the column, any case; the patterns are appended to @params
@@ -31,5 +36,9 @@ char  *opora_search_like_words       (const char  *column_sql,
  * («иван» finds «Иванов», «семен» finds «Семёнов»); digits typed as a SNILS or a phone number, with or without
  * dashes, spaces and brackets, find the SNILS or phone they begin. */
 char  *opora_search_person_match     (const char  *text);
+
+/* Whether @text searches by names alone (it has no digit): such a search often matches a
+ * good part of a city, so a list walks for its first rows before counting it. */
+gboolean opora_search_is_by_names    (const char  *text);
 
 G_END_DECLS

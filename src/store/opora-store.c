@@ -255,6 +255,8 @@ open_connection (OporaStore           *self,
        !exec_sql (self, "PRAGMA synchronous = FULL", error)))
     return FALSE;
 
+  /* The lists' searches use them from the first query on. */
+  opora_store_ensure_fold (self);
   return TRUE;
 }
 
