@@ -15,8 +15,11 @@ G_BEGIN_DECLS
 /* A list this short keeps all its keys from one ordered query, so scrolling it never
  * repeats the search page by page. Search results are usually such lists. */
 #define MAX_KEPT_KEYS 100000
-/* A search that cannot be counted at once shows its first rows before it is counted (see
- * opora_list_model_reload): one page, if the scan in the list's order finds them in time. */
+/* A search shows its first rows before it is counted when a walk in the list's order finds
+ * them at once (see opora_list_model_reload): one page, in QUICK_SCAN_BUDGET_US when asked
+ * to walk first; failing that, it is counted if that takes no more than COUNT_BUDGET_US;
+ * failing that too, the walk is given FIRST_ROWS_BUDGET_US. */
+#define QUICK_SCAN_BUDGET_US (15 * 1000)
 #define COUNT_BUDGET_US      (10 * 1000)
 #define FIRST_ROWS PAGE_SIZE
 #define FIRST_ROWS_BUDGET_US (150 * 1000)
@@ -46,8 +49,10 @@ struct _OporaListModel
   char       *scan_reverse_keys_sql;  /* or NULL; see opora_list_model_set_scan_query */
   GPtrArray  *params;
   gboolean    scanning;     /* this query reads its pages with the scan */
+  gboolean    walk_first;   /* a brief scan before the count */
 
   guint         max_kept_keys;
+  gint64        quick_scan_budget_us;
   gint64        count_budget_us;
   gint64        first_rows_budget_us;
   guint         generation; /* bumped by every reload: a late completion is dropped */
@@ -79,7 +84,8 @@ GObject  *opora_list_model_read_item         (OporaListModel *self,
                                               guint          *hash);
 
 /* opora-list-model-update.c */
-GArray   *opora_list_model_read_first_keys   (OporaListModel *self);
+GArray   *opora_list_model_read_first_keys   (OporaListModel *self,
+                                              gint64          budget_us);
 void      opora_list_model_start_completion  (OporaListModel *self);
 void      opora_list_model_cancel_completion (OporaListModel *self);
 gboolean  opora_list_model_refresh_in_place  (OporaListModel *self);

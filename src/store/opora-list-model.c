@@ -330,6 +330,7 @@ opora_list_model_init (OporaListModel *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   g_queue_init (&self->lru);
   self->max_kept_keys = MAX_KEPT_KEYS;
+  self->quick_scan_budget_us = QUICK_SCAN_BUDGET_US;
   self->count_budget_us = COUNT_BUDGET_US;
   self->first_rows_budget_us = FIRST_ROWS_BUDGET_US;
 }
@@ -378,7 +379,7 @@ opora_list_model_set_query (OporaListModel *self,
                             const char     *order_by,
                             const char     *reverse_order_by)
 {
-  opora_list_model_set_scan_query (self, from_where, NULL, params, key, order_by,
+  opora_list_model_set_scan_query (self, from_where, NULL, FALSE, params, key, order_by,
                                    reverse_order_by);
 }
 
@@ -397,6 +398,7 @@ void
 opora_list_model_set_scan_query (OporaListModel *self,
                                  const char     *from_where,
                                  const char     *scan_from_where,
+                                 gboolean        walk_first,
                                  GPtrArray      *params,
                                  const char     *key,
                                  const char     *order_by,
@@ -411,11 +413,12 @@ opora_list_model_set_scan_query (OporaListModel *self,
 
   keys_sql = keys_sql_for (key, from_where, order_by);
   scan_keys_sql = keys_sql_for (key, scan_from_where, order_by);
+  walk_first = walk_first && scan_from_where != NULL;
   /* Asked again for what it shows (a filter told its choice again, a sort set to the
    * order it has): a reload would count a million rows and the view make its rows anew. */
   if (g_strcmp0 (keys_sql, self->keys_sql) == 0
       && g_strcmp0 (scan_keys_sql, self->scan_keys_sql) == 0
-      && same_params (params, self->params))
+      && same_params (params, self->params) && walk_first == self->walk_first)
     return;
 
   g_free (self->count_sql);
@@ -428,6 +431,7 @@ opora_list_model_set_scan_query (OporaListModel *self,
   self->reverse_keys_sql = keys_sql_for (key, from_where, reverse_order_by);
   self->scan_keys_sql = g_steal_pointer (&scan_keys_sql);
   self->scan_reverse_keys_sql = keys_sql_for (key, scan_from_where, reverse_order_by);
+  self->walk_first = walk_first;
   g_clear_pointer (&self->params, g_ptr_array_unref);
   if (params != NULL)
     self->params = g_ptr_array_ref (params);
@@ -462,13 +466,20 @@ opora_list_model_reload (OporaListModel *self)
 
   /* A search that matches many rows, too many to count at once (35,000 of a million
    * take a third of a second): its first rows are found by walking the order's index and
-   * shown, and the count goes on in a worker thread. A search that matches few rows is
-   * counted and read here, within the time given. */
-  if (self->scan_keys_sql != NULL
-      && !opora_list_model_count_within (self, self->count_budget_us, &counted))
-    first = opora_list_model_read_first_keys (self);
-  else if (self->scan_keys_sql != NULL)
-    counted_in_time = TRUE;
+   * shown, and the count goes on in a worker thread. The walk is tried first, briefly:
+   * counting «ив» cannot even be cut short while the index reads its 126,000 persons. A
+   * search that matches few rows is then counted and read here, within the time given;
+   * one that matches too many for that, but too few for the brief walk, is walked longer. */
+  if (self->scan_keys_sql != NULL)
+    {
+      if (self->walk_first)
+        first = opora_list_model_read_first_keys (self, self->quick_scan_budget_us);
+      if (first == NULL && opora_list_model_count_within (self, self->count_budget_us,
+                                                          &counted))
+        counted_in_time = TRUE;
+      else if (first == NULL)
+        first = opora_list_model_read_first_keys (self, self->first_rows_budget_us);
+    }
   if (first != NULL)
     {
       self->scanning = TRUE;
@@ -494,12 +505,14 @@ opora_list_model_reload (OporaListModel *self)
 
 void
 opora_list_model_set_budgets (OporaListModel *self,
+                              gint64          quick_scan_us,
                               gint64          count_us,
                               gint64          first_rows_us)
 {
   g_return_if_fail (OPORA_IS_LIST_MODEL (self));
-  g_return_if_fail (count_us > 0 && first_rows_us > 0);
+  g_return_if_fail (quick_scan_us > 0 && count_us > 0 && first_rows_us > 0);
 
+  self->quick_scan_budget_us = quick_scan_us;
   self->count_budget_us = count_us;
   self->first_rows_budget_us = first_rows_us;
 }

@@ -40,10 +40,13 @@ void            opora_list_model_set_query (OporaListModel      *self,
 /* Like opora_list_model_set_query(), with @scan_from_where: the same rows, written so
  * that SQLite finds them by walking the index of @order_by and testing each row (its
  * conditions' indexed columns marked "+c.number", say), or NULL. With it, a list that
- * matches many rows shows its first page at once and is counted in a worker thread. */
+ * matches many rows shows its first page at once and is counted in a worker thread.
+ * @walk_first: walk briefly before counting — for a search by names, whose count cannot
+ * be cut short while the index reads the persons a short prefix matches. */
 void            opora_list_model_set_scan_query (OporaListModel *self,
                                                  const char     *from_where,
                                                  const char     *scan_from_where,
+                                                 gboolean        walk_first,
                                                  GPtrArray      *params,
                                                  const char     *key,
                                                  const char     *order_by,
@@ -52,9 +55,10 @@ void            opora_list_model_set_scan_query (OporaListModel *self,
 /* Forgets every cached row and counts again; emits items-changed for the whole list. */
 void            opora_list_model_reload    (OporaListModel      *self);
 
-/* The time a reload may spend counting before it shows a search's first rows instead, and
- * the time it may spend finding those (tests make them tiny to take the other path). */
+/* The time a reload of a search may spend on a first, brief walk for its first rows; then
+ * counting; then walking for the first rows again (tests set them to take one path). */
 void            opora_list_model_set_budgets (OporaListModel *self,
+                                              gint64          quick_scan_us,
                                               gint64          count_us,
                                               gint64          first_rows_us);
 /* The longest list whose keys are all kept (100,000; tests make it short to read a list

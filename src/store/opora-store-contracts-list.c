@@ -69,6 +69,7 @@ apply_query (OporaListModel           *model,
   g_autofree char *from_where = NULL;
   g_autofree char *scan_from_where = NULL;
   gboolean searching = FALSE;
+  gboolean scan_needs_person = FALSE;
   g_autofree char *search = NULL;
   const SortOrder *order = &sort_orders[0];
   gboolean descending = TRUE; /* with no sort asked: newest first */
@@ -98,11 +99,14 @@ apply_query (OporaListModel           *model,
       searching = TRUE;
       if (match != NULL)
         {
+          /* The walk tests each holder's row itself: asked of the index, the test would
+           * first read every person «ив» matches (see opora-store-search-match.c). */
           add_conditions (where, scan_where,
                           "((c.number >= ? AND c.number < ?) OR c.person_id IN"
                           " (SELECT rowid FROM person_search WHERE person_search MATCH ?))",
-                          "((+c.number >= ? AND +c.number < ?) OR +c.person_id IN"
-                          " (SELECT rowid FROM person_search WHERE person_search MATCH ?))");
+                          "((+c.number >= ? AND +c.number < ?) OR opora_person_match (?,"
+                          " p.surname, p.name, p.patronymic, p.snils, p.phone))");
+          scan_needs_person = TRUE;
           g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (match)));
         }
       else
@@ -138,11 +142,17 @@ apply_query (OporaListModel           *model,
   /* A search may match most of a million contracts («СК-»): its first page comes from
    * walking the order's index (see opora_list_model_set_scan_query). */
   if (searching)
-    scan_from_where = g_strdup_printf ("FROM contract c%s%s",
-                                       order->needs_person
-                                       ? " JOIN person p ON p.id = c.person_id" : "",
-                                       scan_where->str);
-  opora_list_model_set_scan_query (model, from_where, scan_from_where, params, "c.id",
+    {
+      /* CROSS JOIN: the contracts are walked in the order's index, their holders looked up. */
+      scan_from_where = g_strdup_printf ("FROM contract c%s%s",
+                                         order->needs_person
+                                         ? " JOIN person p ON p.id = c.person_id"
+                                         : scan_needs_person
+                                         ? " CROSS JOIN person p ON p.id = c.person_id" : "",
+                                         scan_where->str);
+    }
+  opora_list_model_set_scan_query (model, from_where, scan_from_where,
+                                   opora_search_is_by_names (search), params, "c.id",
                                    descending ? order->descending : order->ascending,
                                    descending ? order->ascending : order->descending);
 }

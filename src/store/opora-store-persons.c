@@ -313,8 +313,9 @@ opora_person_list_set_query (GListModel             *list,
     {
       g_string_append_printf (from_where, "%sp.id IN (SELECT rowid FROM person_search"
                                           " WHERE person_search MATCH ?)", conjunction);
-      g_string_append_printf (scan_from_where, "%s+p.id IN (SELECT rowid FROM person_search"
-                                               " WHERE person_search MATCH ?)", conjunction);
+      /* The walk tests each row itself (see opora-store-search-match.c). */
+      g_string_append_printf (scan_from_where, "%sopora_person_match (?, p.surname, p.name,"
+                                               " p.patronymic, p.snils, p.phone)", conjunction);
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (match)));
       conjunction = " AND ";
     }
@@ -329,7 +330,8 @@ opora_person_list_set_query (GListModel             *list,
   /* A search may match a tenth of three million persons («ив»): its first page comes from
    * walking the order's index (see opora_list_model_set_scan_query). */
   opora_list_model_set_scan_query (OPORA_LIST_MODEL (list), from_where->str,
-                                   match != NULL ? scan_from_where->str : NULL, params, "p.id",
+                                   match != NULL ? scan_from_where->str : NULL,
+                                   opora_search_is_by_names (query->search), params, "p.id",
                                    query->descending ? sort_orders[sort].backward
                                                      : sort_orders[sort].forward,
                                    query->descending ? sort_orders[sort].forward
