@@ -187,6 +187,65 @@ start_redraws_cb (gpointer window)
   return G_SOURCE_REMOVE;
 }
 
+/* OPORA_BENCH_TYPE=TEXT: once the window has settled, TEXT is typed into the shown page's
+ * search one character at a time, each when the one before has been painted, then the
+ * search is cleared and the window closed: search as you type measured without an
+ * accessibility bus (GTK_A11Y=none) or a driver, and under a profiler. */
+static char *typed_text;
+static glong typed_chars;
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_is_drawable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+type_next_cb (gpointer window)
+{
+  GtkWidget *entry = find_search_entry (window);
+  glong n = g_utf8_strlen (typed_text, -1);
+
+  if (pending.event != NULL)
+    return G_SOURCE_CONTINUE;  /* the last keystroke is not painted yet */
+  if (entry == NULL || typed_chars > n)
+    {
+      if (entry == NULL)
+        g_warning ("OPORA_BENCH_TYPE: the page shown has no search");
+      gtk_window_close (window);
+      return G_SOURCE_REMOVE;
+    }
+  if (typed_chars == n)
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    {
+      const char *from = g_utf8_offset_to_pointer (typed_text, typed_chars);
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (entry), from,
+                                (int) (g_utf8_next_char (from) - from), &position);
+    }
+  typed_chars++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+start_typing_cb (gpointer window)
+{
+  g_timeout_add (300, type_next_cb, window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 window_realize_cb (GtkWidget *window)
 {
@@ -201,6 +260,8 @@ window_realize_cb (GtkWidget *window)
       /* Charts are computed when the page is built; give the window time to settle. */
       g_timeout_add_seconds (3, start_redraws_cb, window);
     }
+  if ((typed_text = g_strdup (g_getenv ("OPORA_BENCH_TYPE"))) != NULL)
+    g_timeout_add_seconds (2, start_typing_cb, window);
 }
 
 static gboolean

@@ -119,12 +119,12 @@ def parse(line):
 
 
 def type_search(opora, entry, text, results):
-    """Sets @text into the search one character more at a time; keeps each keystroke's
+    """Types @text into the empty search one character at a time; keeps each keystroke's
     figures in @results (a list of (typed, figures))."""
     for end in range(1, len(text) + 1):
         typed = text[:end]
         log(f"typing «{typed}»")
-        d.set_text(entry, typed)
+        d.type_text(entry, text[end - 1])
         results.append((typed, opora.next_figure(600, event="search", detail=typed)))
         log(f"  {results[-1][1]}")
 
