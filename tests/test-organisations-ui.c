@@ -10,6 +10,7 @@
 #include "opora-organisation-editor.h"
 #include "opora-organisations-page.h"
 #include "opora-store-organisations.h"
+#include "opora-row-recycler.h"
 #include "opora-test-util.h"
 
 #define TIMEOUT_US (5 * G_USEC_PER_SEC)
@@ -229,7 +230,9 @@ page_list (Fixture *fixture)
 {
   GtkColumnView *view = find_type (fixture->page, GTK_TYPE_COLUMN_VIEW);
 
-  return G_LIST_MODEL (gtk_column_view_get_model (view));
+  /* The view shows the page's selection through a row recycler. */
+  return G_LIST_MODEL (opora_row_recycler_get_model (
+                         OPORA_ROW_RECYCLER (gtk_column_view_get_model (view))));
 }
 
 typedef struct
@@ -586,7 +589,8 @@ test_delete_and_undo (Fixture       *fixture,
 
   view = find_type (fixture->page, GTK_TYPE_COLUMN_VIEW);
   /* By name: «Служба…» then «Фонд…». */
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  selection = GTK_SINGLE_SELECTION (opora_row_recycler_get_model (
+                                      OPORA_ROW_RECYCLER (gtk_column_view_get_model (view))));
   gtk_single_selection_set_selected (selection, 1);
   g_assert_true (gtk_widget_is_sensitive (delete_button));
   g_signal_emit_by_name (delete_button, "clicked");

@@ -13,6 +13,7 @@
 #include "opora-store-families.h"
 #include "opora-store-persons.h"
 #include "opora-store-staff.h"
+#include "opora-row-recycler.h"
 #include "opora-test-util.h"
 #include "opora-window.h"
 
@@ -136,13 +137,15 @@ count_cb (gpointer data)
   return g_list_model_get_n_items (count->model) == count->n;
 }
 
-/* The model behind the page's column view: what the user sees, row for row. */
+/* The model behind the page's column view (which shows it through a row recycler): what
+ * the user sees, row for row. */
 static GListModel *
 page_rows (GtkWidget *page)
 {
   GtkColumnView *view = child (page, G_OBJECT_TYPE (page), "column_view");
 
-  return G_LIST_MODEL (gtk_column_view_get_model (view));
+  return G_LIST_MODEL (opora_row_recycler_get_model (
+                         OPORA_ROW_RECYCLER (gtk_column_view_get_model (view))));
 }
 
 static void

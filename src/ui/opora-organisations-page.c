@@ -9,6 +9,7 @@
 #include "opora-organisation.h"
 #include "opora-organisations-page.h"
 #include "opora-registry-page.h"
+#include "opora-row-recycler.h"
 #include "opora-store-organisations.h"
 #include "opora-store-records.h"
 #include "opora-text-column.h"
@@ -309,6 +310,7 @@ opora_organisations_page_class_init (OporaOrganisationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_type_ensure (OPORA_TYPE_ROW); /* its rows' cells look up their record */
 
   object_class->constructed = opora_organisations_page_constructed;
   object_class->dispose = opora_organisations_page_dispose;

@@ -4,6 +4,7 @@
 
 #include "opora-paced-model.h"
 #include "opora-registry-page.h"
+#include "opora-row-recycler.h"
 #include "opora-window.h"
 
 /* A page may be gone while its toast still shows in the window: Undo then does nothing. */
@@ -84,6 +85,14 @@ opora_registry_page_set_list (GtkSingleSelection *selection,
 
   paced = opora_paced_model_new (list, GTK_WIDGET (view), OPORA_PACED_ROWS);
   gtk_single_selection_set_model (selection, G_LIST_MODEL (paced));
+  /* The view keeps its rows' widgets from one list to the next (a search). */
+  if (!OPORA_IS_ROW_RECYCLER (gtk_column_view_get_model (view)))
+    {
+      g_autoptr(OporaRowRecycler) recycler =
+        opora_row_recycler_new (GTK_SELECTION_MODEL (selection), GTK_WIDGET (view));
+
+      gtk_column_view_set_model (view, GTK_SELECTION_MODEL (recycler));
+    }
 
   kept = g_new (Kept, 1);
   kept->selected = kept->before = gtk_single_selection_get_selected (selection);

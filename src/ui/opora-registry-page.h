@@ -20,7 +20,9 @@ void                 opora_registry_page_show_error   (GtkWidget         *page,
                                                        const GError      *error);
 
 /* Shows @list in @view through @selection, a screenful of rows first and the others a
- * frame later (OporaPacedModel): a list of a million opens as fast as one of fifty. */
+ * frame later (OporaPacedModel): a list of a million opens as fast as one of fifty. The
+ * view shows the selection through an OporaRowRecycler: its items are OporaRows (read a
+ * cell's record with opora_row_record_of()), and a search reuses the rows' widgets. */
 void                 opora_registry_page_set_list       (GtkSingleSelection *selection,
                                                          GListModel         *list,
                                                          GtkColumnView      *view);

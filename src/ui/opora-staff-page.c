@@ -5,6 +5,7 @@
 
 #include "opora-column-sort.h"
 #include "opora-registry-page.h"
+#include "opora-row-recycler.h"
 #include "opora-staff-editor.h"
 #include "opora-staff-page.h"
 #include "opora-staff.h"
@@ -273,6 +274,7 @@ opora_staff_page_class_init (OporaStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_type_ensure (OPORA_TYPE_ROW); /* its rows' cells look up their record */
 
   object_class->constructed = opora_staff_page_constructed;
   object_class->dispose = opora_staff_page_dispose;

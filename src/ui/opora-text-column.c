@@ -1,5 +1,6 @@
 #define G_LOG_DOMAIN "opora-ui"
 
+#include "opora-row-recycler.h"
 #include "opora-text-column.h"
 
 typedef struct
@@ -89,7 +90,8 @@ bind_cb (GtkSignalListItemFactory *factory,
          TextColumn               *column)
 {
   GtkWidget *inscription = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_list_item_get_item (list_item);
+  /* A registry page's rows are OporaRows (see opora-row-recycler.h). */
+  GObject *item = opora_row_record_of (gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 
