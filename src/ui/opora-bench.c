@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "opora-bench.h"
+#include "opora-row-recycler.h"
 
 typedef struct
 {
@@ -337,7 +338,11 @@ list_changed_hook (GSignalInvocationHint *hint,
   if (GTK_IS_SELECTION_MODEL (instance))
     {
       pending.changed = g_get_monotonic_time ();
-      pending.n_items = g_list_model_get_n_items (G_LIST_MODEL (instance));
+      /* The rows of the list, not the recycler's stale ones waiting below them. */
+      pending.n_items = g_list_model_get_n_items (
+        OPORA_IS_ROW_RECYCLER (instance)
+        ? G_LIST_MODEL (opora_row_recycler_get_model (OPORA_ROW_RECYCLER (instance)))
+        : G_LIST_MODEL (instance));
     }
   else if (GTK_IS_ADJUSTMENT (instance))
     pending.changed = g_get_monotonic_time ();
