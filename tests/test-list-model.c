@@ -302,6 +302,33 @@ test_first_rows_then_counted (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, g_list_model_get_n_items (narrow));
 }
 
+/* Typing on after a search that matched few rows: no brief walk, which could not find a
+ * page of a narrower search anyway; the list is counted at once. */
+static void
+test_narrow_search_counted_at_once (Fixture       *f,
+                                    gconstpointer  data)
+{
+  OporaContractQuery by_name = { .search = "СК" };
+  OporaContractQuery sorted = { .search = "СК", .sort = "number" };
+  g_autoptr(GListModel) list = opora_store_list_contracts (f->store, NULL);
+
+  opora_contract_list_set_query (list, &by_name);
+  g_assert_false (opora_list_model_is_counted (OPORA_LIST_MODEL (list)));
+  wait_until_counted (list);
+  /* 200 contracts: a narrow search, of a million. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, 20000);
+
+  opora_contract_list_set_query (list, &sorted);
+  g_assert_true (opora_list_model_is_counted (OPORA_LIST_MODEL (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 64);
+
+  /* The whole list between two searches: the next search is walked briefly again. */
+  opora_contract_list_set_query (list, NULL);
+  opora_contract_list_set_query (list, &by_name);
+  g_assert_false (opora_list_model_is_counted (OPORA_LIST_MODEL (list)));
+  wait_until_counted (list);
+}
+
 typedef struct
 {
   guint n_changes;
@@ -463,6 +490,8 @@ main (int   argc,
               fixture_set_up, test_save_in_place, fixture_tear_down);
   g_test_add ("/list-model/first-rows-then-counted", Fixture, NULL,
               fixture_set_up, test_first_rows_then_counted, fixture_tear_down);
+  g_test_add ("/list-model/narrow-search-counted-at-once", Fixture, NULL,
+              fixture_set_up, test_narrow_search_counted_at_once, fixture_tear_down);
   g_test_add ("/list-model/first-rows-replaced", Fixture, NULL,
               fixture_set_up, test_first_rows_replaced, fixture_tear_down);
 

@@ -19,9 +19,12 @@ G_BEGIN_DECLS
  * them at once (see opora_list_model_reload): one page, in QUICK_SCAN_BUDGET_US when asked
  * to walk first; failing that, it is counted if that takes no more than COUNT_BUDGET_US;
  * failing that too, the walk is given FIRST_ROWS_BUDGET_US. */
-#define QUICK_SCAN_BUDGET_US (15 * 1000)
+#define QUICK_SCAN_BUDGET_US (10 * 1000)
 #define COUNT_BUDGET_US      (10 * 1000)
 #define FIRST_ROWS PAGE_SIZE
+/* A search that matched fewer rows than this (of a million, the brief walk finds a page
+ * only when more than about 25,000 match) is not walked briefly when typed on. */
+#define NARROW_SEARCH_ROWS 20000
 #define FIRST_ROWS_BUDGET_US (150 * 1000)
 
 typedef struct
@@ -49,7 +52,8 @@ struct _OporaListModel
   char       *scan_reverse_keys_sql;  /* or NULL; see opora_list_model_set_scan_query */
   GPtrArray  *params;
   gboolean    scanning;     /* this query reads its pages with the scan */
-  gboolean    walk_first;   /* a brief scan before the count */
+  char       *quick_scan_keys_sql;    /* or NULL: walked briefly before the count */
+  gboolean    last_search_was_narrow; /* counted, under NARROW_SEARCH_ROWS rows */
 
   guint         max_kept_keys;
   gint64        quick_scan_budget_us;
@@ -84,7 +88,10 @@ GObject  *opora_list_model_read_item         (OporaListModel *self,
                                               guint          *hash);
 
 /* opora-list-model-update.c */
+/* Called once the list is counted: remembers whether it was a narrow search. */
+void      opora_list_model_note_counted      (OporaListModel *self);
 GArray   *opora_list_model_read_first_keys   (OporaListModel *self,
+                                              const char     *keys_sql,
                                               gint64          budget_us);
 void      opora_list_model_start_completion  (OporaListModel *self);
 void      opora_list_model_cancel_completion (OporaListModel *self);

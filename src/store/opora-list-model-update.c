@@ -7,11 +7,12 @@
 
 #include "opora-list-model-private.h"
 
-/* The first FIRST_ROWS keys, found by walking the index of the list's order and testing
- * each row, or fewer if the list ends before; NULL when that takes longer than @budget_us
- * (few rows match). */
+/* The first FIRST_ROWS keys, found with @keys_sql (a scan: walking the index of the
+ * list's order and testing each row), or fewer if the list ends before; NULL when that
+ * takes longer than @budget_us (few rows match). */
 GArray *
 opora_list_model_read_first_keys (OporaListModel *self,
+                                  const char     *keys_sql,
                                   gint64          budget_us)
 {
   g_autoptr(GError) error = NULL;
@@ -22,7 +23,7 @@ opora_list_model_read_first_keys (OporaListModel *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = opora_store_prepare (self->store, self->scan_keys_sql, &error);
+  stmt = opora_store_prepare (self->store, keys_sql, &error);
   if (stmt == NULL)
     {
       g_critical ("Cannot read a list's first keys: %s", error->message);
@@ -44,6 +45,13 @@ opora_list_model_read_first_keys (OporaListModel *self,
   if (rc != SQLITE_DONE)
     g_clear_pointer (&keys, g_array_unref);
   return keys;
+}
+
+void
+opora_list_model_note_counted (OporaListModel *self)
+{
+  self->last_search_was_narrow = self->scan_keys_sql != NULL && self->completion == NULL
+                                 && self->n_items < NARROW_SEARCH_ROWS;
 }
 
 /* Counting the rest of a list whose first rows are shown, on the store's reader in a
@@ -238,10 +246,12 @@ completion_done_cb (GObject      *source,
       /* No reader (a file it cannot open again): count here instead. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         complete_now (self);
+      opora_list_model_note_counted (self);
       return;
     }
   install_completion (self, done->n_items, g_steal_pointer (&done->keys));
   completed_free (done);
+  opora_list_model_note_counted (self);
 }
 
 void

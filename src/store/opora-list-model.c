@@ -310,6 +310,7 @@ opora_list_model_finalize (GObject *object)
   g_clear_pointer (&self->reverse_keys_sql, g_free);
   g_clear_pointer (&self->scan_keys_sql, g_free);
   g_clear_pointer (&self->scan_reverse_keys_sql, g_free);
+  g_clear_pointer (&self->quick_scan_keys_sql, g_free);
   g_clear_pointer (&self->watched_tables, g_strfreev);
 
   G_OBJECT_CLASS (opora_list_model_parent_class)->finalize (object);
@@ -379,7 +380,7 @@ opora_list_model_set_query (OporaListModel *self,
                             const char     *order_by,
                             const char     *reverse_order_by)
 {
-  opora_list_model_set_scan_query (self, from_where, NULL, FALSE, params, key, order_by,
+  opora_list_model_set_scan_query (self, from_where, NULL, NULL, params, key, order_by,
                                    reverse_order_by);
 }
 
@@ -398,7 +399,7 @@ void
 opora_list_model_set_scan_query (OporaListModel *self,
                                  const char     *from_where,
                                  const char     *scan_from_where,
-                                 gboolean        walk_first,
+                                 const char     *quick_scan_from_where,
                                  GPtrArray      *params,
                                  const char     *key,
                                  const char     *order_by,
@@ -406,6 +407,7 @@ opora_list_model_set_scan_query (OporaListModel *self,
 {
   g_autofree char *keys_sql = NULL;
   g_autofree char *scan_keys_sql = NULL;
+  g_autofree char *quick_scan_keys_sql = NULL;
 
   g_return_if_fail (OPORA_IS_LIST_MODEL (self));
   g_return_if_fail (from_where != NULL && key != NULL);
@@ -413,12 +415,14 @@ opora_list_model_set_scan_query (OporaListModel *self,
 
   keys_sql = keys_sql_for (key, from_where, order_by);
   scan_keys_sql = keys_sql_for (key, scan_from_where, order_by);
-  walk_first = walk_first && scan_from_where != NULL;
+  quick_scan_keys_sql = scan_from_where != NULL
+                        ? keys_sql_for (key, quick_scan_from_where, order_by) : NULL;
   /* Asked again for what it shows (a filter told its choice again, a sort set to the
    * order it has): a reload would count a million rows and the view make its rows anew. */
   if (g_strcmp0 (keys_sql, self->keys_sql) == 0
       && g_strcmp0 (scan_keys_sql, self->scan_keys_sql) == 0
-      && same_params (params, self->params) && walk_first == self->walk_first)
+      && g_strcmp0 (quick_scan_keys_sql, self->quick_scan_keys_sql) == 0
+      && same_params (params, self->params))
     return;
 
   g_free (self->count_sql);
@@ -431,7 +435,8 @@ opora_list_model_set_scan_query (OporaListModel *self,
   self->reverse_keys_sql = keys_sql_for (key, from_where, reverse_order_by);
   self->scan_keys_sql = g_steal_pointer (&scan_keys_sql);
   self->scan_reverse_keys_sql = keys_sql_for (key, scan_from_where, reverse_order_by);
-  self->walk_first = walk_first;
+  g_free (self->quick_scan_keys_sql);
+  self->quick_scan_keys_sql = g_steal_pointer (&quick_scan_keys_sql);
   g_clear_pointer (&self->params, g_ptr_array_unref);
   if (params != NULL)
     self->params = g_ptr_array_ref (params);
@@ -466,19 +471,25 @@ opora_list_model_reload (OporaListModel *self)
 
   /* A search that matches many rows, too many to count at once (35,000 of a million
    * take a third of a second): its first rows are found by walking the order's index and
-   * shown, and the count goes on in a worker thread. The walk is tried first, briefly:
-   * counting «ив» cannot even be cut short while the index reads its 126,000 persons. A
-   * search that matches few rows is then counted and read here, within the time given;
-   * one that matches too many for that, but too few for the brief walk, is walked longer. */
+   * shown, and the count goes on in a worker thread. A search by names is walked first,
+   * briefly, testing each row on its own: counting «ив», or walking with the index's
+   * matches, cannot even be cut short while the index reads its 126,000 persons. A search
+   * that matches few rows is then counted and read here, within the time given; one that
+   * matches too many for that, but too few for the brief walk, is walked longer with the
+   * index's matches (read once, then a lookup a row: ten times faster a row). */
   if (self->scan_keys_sql != NULL)
     {
-      if (self->walk_first)
-        first = opora_list_model_read_first_keys (self, self->quick_scan_budget_us);
+      /* A search typed on after one that matched few rows matches fewer: the brief walk
+       * would not find a page, and its time would be lost. */
+      if (self->quick_scan_keys_sql != NULL && !self->last_search_was_narrow)
+        first = opora_list_model_read_first_keys (self, self->quick_scan_keys_sql,
+                                                  self->quick_scan_budget_us);
       if (first == NULL && opora_list_model_count_within (self, self->count_budget_us,
                                                           &counted))
         counted_in_time = TRUE;
       else if (first == NULL)
-        first = opora_list_model_read_first_keys (self, self->first_rows_budget_us);
+        first = opora_list_model_read_first_keys (self, self->scan_keys_sql,
+                                                  self->first_rows_budget_us);
     }
   if (first != NULL)
     {
@@ -499,6 +510,7 @@ opora_list_model_reload (OporaListModel *self)
           self->n_items = self->keys->len;
         }
     }
+  opora_list_model_note_counted (self);
   if (self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }

@@ -41,12 +41,14 @@ void            opora_list_model_set_query (OporaListModel      *self,
  * that SQLite finds them by walking the index of @order_by and testing each row (its
  * conditions' indexed columns marked "+c.number", say), or NULL. With it, a list that
  * matches many rows shows its first page at once and is counted in a worker thread.
- * @walk_first: walk briefly before counting — for a search by names, whose count cannot
- * be cut short while the index reads the persons a short prefix matches. */
+ * @quick_scan_from_where, or NULL: the same again, tested row by row without reading
+ * everything the conditions match first (opora_person_match() instead of the full-text
+ * index), walked briefly before the count — for a search by names, whose count cannot be
+ * cut short while the index reads the persons a short prefix matches. */
 void            opora_list_model_set_scan_query (OporaListModel *self,
                                                  const char     *from_where,
                                                  const char     *scan_from_where,
-                                                 gboolean        walk_first,
+                                                 const char     *quick_scan_from_where,
                                                  GPtrArray      *params,
                                                  const char     *key,
                                                  const char     *order_by,

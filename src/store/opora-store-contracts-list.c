@@ -58,6 +58,18 @@ add_conditions (GString    *where,
   add_condition (scan_where, scan_condition);
 }
 
+/* @condition for @where, the same marked for @scan_where and @quick_where alike. */
+static void
+add_filter (GString    *where,
+            GString    *scan_where,
+            GString    *quick_where,
+            const char *condition,
+            const char *scan_condition)
+{
+  add_conditions (where, scan_where, condition, scan_condition);
+  add_condition (quick_where, scan_condition);
+}
+
 static void
 apply_query (OporaListModel           *model,
              const OporaContractQuery *query)
@@ -66,12 +78,15 @@ apply_query (OporaListModel           *model,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(GString) where = g_string_new (NULL);
   g_autoptr(GString) scan_where = g_string_new (NULL);
+  g_autoptr(GString) quick_where = g_string_new (NULL);
   g_autofree char *from_where = NULL;
   g_autofree char *scan_from_where = NULL;
+  g_autofree char *quick_from_where = NULL;
   gboolean searching = FALSE;
-  gboolean scan_needs_person = FALSE;
+  gboolean quick = FALSE;
   g_autofree char *search = NULL;
   const SortOrder *order = &sort_orders[0];
+  const char *join = "";
   gboolean descending = TRUE; /* with no sort asked: newest first */
 
   if (query == NULL)
@@ -99,60 +114,61 @@ apply_query (OporaListModel           *model,
       searching = TRUE;
       if (match != NULL)
         {
-          /* The walk tests each holder's row itself: asked of the index, the test would
-           * first read every person «ив» matches (see opora-store-search-match.c). */
           add_conditions (where, scan_where,
                           "((c.number >= ? AND c.number < ?) OR c.person_id IN"
                           " (SELECT rowid FROM person_search WHERE person_search MATCH ?))",
-                          "((+c.number >= ? AND +c.number < ?) OR opora_person_match (?,"
-                          " p.surname, p.name, p.patronymic, p.snils, p.phone))");
-          scan_needs_person = TRUE;
+                          "((+c.number >= ? AND +c.number < ?) OR +c.person_id IN"
+                          " (SELECT rowid FROM person_search WHERE person_search MATCH ?))");
+          /* The brief walk of a search by names tests each holder's row itself: asked of
+           * the index, it would first read every person «ив» matches (see
+           * opora-store-search-match.c). */
+          add_condition (quick_where,
+                         "((+c.number >= ? AND +c.number < ?) OR opora_person_match (?,"
+                         " p.surname, p.name, p.patronymic, p.snils, p.phone))");
+          quick = opora_search_is_by_names (search);
           g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (match)));
         }
       else
-        add_conditions (where, scan_where, "c.number >= ? AND c.number < ?",
-                        "+c.number >= ? AND +c.number < ?");
+        add_filter (where, scan_where, quick_where, "c.number >= ? AND c.number < ?",
+                    "+c.number >= ? AND +c.number < ?");
     }
   if (query->status != NULL)
     {
-      add_conditions (where, scan_where, "c.status = ?", "+c.status = ?");
+      add_filter (where, scan_where, quick_where, "c.status = ?", "+c.status = ?");
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (query->status)));
     }
   if (query->district != NULL)
     {
-      add_conditions (where, scan_where,
-                      "c.person_id IN (SELECT id FROM person WHERE district = ?)",
-                      "+c.person_id IN (SELECT id FROM person WHERE district = ?)");
+      add_filter (where, scan_where, quick_where,
+                  "c.person_id IN (SELECT id FROM person WHERE district = ?)",
+                  "+c.person_id IN (SELECT id FROM person WHERE district = ?)");
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (query->district)));
     }
   if (query->year > 0)
     {
-      add_conditions (where, scan_where, "c.concluded_on >= ? AND c.concluded_on < ?",
-                      "+c.concluded_on >= ? AND +c.concluded_on < ?");
+      add_filter (where, scan_where, quick_where, "c.concluded_on >= ? AND c.concluded_on < ?",
+                  "+c.concluded_on >= ? AND +c.concluded_on < ?");
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_take_string (
                          g_strdup_printf ("%04d-01-01", query->year))));
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_take_string (
                          g_strdup_printf ("%04d-01-01", query->year + 1))));
     }
 
-  from_where = g_strdup_printf ("FROM contract c%s%s",
-                                order->needs_person ? " JOIN person p ON p.id = c.person_id"
-                                                    : "",
-                                where->str);
+  if (order->needs_person)
+    join = " JOIN person p ON p.id = c.person_id";
+  from_where = g_strdup_printf ("FROM contract c%s%s", join, where->str);
   /* A search may match most of a million contracts («СК-»): its first page comes from
    * walking the order's index (see opora_list_model_set_scan_query). */
   if (searching)
-    {
-      /* CROSS JOIN: the contracts are walked in the order's index, their holders looked up. */
-      scan_from_where = g_strdup_printf ("FROM contract c%s%s",
-                                         order->needs_person
-                                         ? " JOIN person p ON p.id = c.person_id"
-                                         : scan_needs_person
-                                         ? " CROSS JOIN person p ON p.id = c.person_id" : "",
-                                         scan_where->str);
-    }
-  opora_list_model_set_scan_query (model, from_where, scan_from_where,
-                                   opora_search_is_by_names (search), params, "c.id",
+    scan_from_where = g_strdup_printf ("FROM contract c%s%s", join, scan_where->str);
+  /* CROSS JOIN: the contracts are walked in the order's index, their holders looked up. */
+  if (quick)
+    quick_from_where = g_strdup_printf ("FROM contract c%s%s",
+                                        order->needs_person
+                                        ? join : " CROSS JOIN person p ON p.id = c.person_id",
+                                        quick_where->str);
+  opora_list_model_set_scan_query (model, from_where, scan_from_where, quick_from_where,
+                                   params, "c.id",
                                    descending ? order->descending : order->ascending,
                                    descending ? order->ascending : order->descending);
 }

@@ -299,6 +299,7 @@ opora_person_list_set_query (GListModel             *list,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(GString) from_where = g_string_new ("FROM person p");
   g_autoptr(GString) scan_from_where = g_string_new ("FROM person p");
+  g_autoptr(GString) quick_from_where = g_string_new ("FROM person p");
   g_autofree char *match = NULL;
   const char *conjunction = " WHERE ";
   guint sort;
@@ -313,9 +314,12 @@ opora_person_list_set_query (GListModel             *list,
     {
       g_string_append_printf (from_where, "%sp.id IN (SELECT rowid FROM person_search"
                                           " WHERE person_search MATCH ?)", conjunction);
-      /* The walk tests each row itself (see opora-store-search-match.c). */
-      g_string_append_printf (scan_from_where, "%sopora_person_match (?, p.surname, p.name,"
-                                               " p.patronymic, p.snils, p.phone)", conjunction);
+      g_string_append_printf (scan_from_where, "%s+p.id IN (SELECT rowid FROM person_search"
+                                               " WHERE person_search MATCH ?)", conjunction);
+      /* The brief walk of a search by names tests each row itself (see
+       * opora-store-search-match.c). */
+      g_string_append_printf (quick_from_where, "%sopora_person_match (?, p.surname, p.name,"
+                                                " p.patronymic, p.snils, p.phone)", conjunction);
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (match)));
       conjunction = " AND ";
     }
@@ -323,6 +327,7 @@ opora_person_list_set_query (GListModel             *list,
     {
       g_string_append_printf (from_where, "%sp.district = ?", conjunction);
       g_string_append_printf (scan_from_where, "%s+p.district = ?", conjunction);
+      g_string_append_printf (quick_from_where, "%s+p.district = ?", conjunction);
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (query->district)));
     }
 
@@ -331,7 +336,8 @@ opora_person_list_set_query (GListModel             *list,
    * walking the order's index (see opora_list_model_set_scan_query). */
   opora_list_model_set_scan_query (OPORA_LIST_MODEL (list), from_where->str,
                                    match != NULL ? scan_from_where->str : NULL,
-                                   opora_search_is_by_names (query->search), params, "p.id",
+                                   match != NULL && opora_search_is_by_names (query->search)
+                                   ? quick_from_where->str : NULL, params, "p.id",
                                    query->descending ? sort_orders[sort].backward
                                                      : sort_orders[sort].forward,
                                    query->descending ? sort_orders[sort].forward
