@@ -65,17 +65,28 @@ reveal_all (OporaPacedModel *self)
   g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n - before);
 }
 
+static guint first_rows (OporaPacedModel *self);
+
 /* The first tick is the frame that lays out and paints the short list; the second comes
- * after it was painted. */
+ * after it was painted. Then a screenful more each frame until GTK has all the row widgets
+ * it keeps (about 200: making them at once held the window 120 ms), then the rest. */
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
          gpointer       user_data)
 {
   OporaPacedModel *self = user_data;
+  guint n = g_list_model_get_n_items (self->model);
+  guint before = self->exposed;
 
   if (++self->ticks < 2)
     return G_SOURCE_CONTINUE;
+  if (before + first_rows (self) < MIN (n, OPORA_PACED_STEPS_UNTIL))
+    {
+      self->exposed += first_rows (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->exposed - before);
+      return G_SOURCE_CONTINUE;
+    }
   self->tick_id = 0;
   reveal_all (self);
   return G_SOURCE_REMOVE;
@@ -119,6 +130,8 @@ model_items_changed_cb (GListModel      *model,
       g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
       return;
     }
+  if (self->tick_id != 0 && position >= before && before > 0)
+    return; /* past the rows shown so far (a count's rest): they come with the others */
 
   /* A long list arrives, or changes while its first rows are shown alone. */
   self->exposed = MIN (n, first_rows (self));

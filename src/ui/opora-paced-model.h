@@ -5,8 +5,8 @@
  * however few fit on screen: for a page of seven columns that is 1,600 widgets, most of a
  * first frame's time, again after every search. This model passes on its model's rows,
  * but when a list of more than a screenful arrives it shows the rows that fit in @widget
- * (at most @limit) at once and the others two frames of @widget later, once the short
- * list has been painted. */
+ * (at most @limit) at once and the others from two frames of @widget later, once the
+ * short list has been painted: a screenful a frame while GTK makes their widgets, then all. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (OporaPacedModel, opora_paced_model, OPORA, PACED_MODEL, GO
 /* More rows than a maximised window shows of a registry list: the first list, before the
  * view has a height. */
 #define OPORA_PACED_ROWS 48
+/* Past this many rows (what GTK 4.8 keeps widgets for, and some), the rest come at once. */
+#define OPORA_PACED_STEPS_UNTIL 256
 
 /* @widget: the view that shows the model (not referenced; its frames pace the rows). */
 OporaPacedModel *opora_paced_model_new (GListModel *model,
