@@ -228,13 +228,22 @@ def row_node(page, table_name, first_cell):
 def open_row(page, table_name, first_cell):
     """Selects the row with the pointer and opens it with Enter. (A double click would
     map the new window under the second press, and GTK 4.8 complains of the release it
-    then gets.)"""
-    d.pointer_click(row_node(page, table_name, first_cell).get_child_at_index(0))
-    table = d.find(page, "tree table", table_name)
-    d.wait_for(lambda: any(n.get_state_set().contains(d.Atspi.StateType.SELECTED)
-                           for n in d.table_row_nodes(table)
-                           if d.labels_text(n.get_child_at_index(0))[:1] == [first_cell]),
-               5, what=f"the row of {first_cell!r} selected")
+    then gets.) A click that lands while the tab just shown is still being laid out
+    selects nothing: the row is found and clicked again."""
+    def selected():
+        table = d.find(page, "tree table", table_name)
+        return any(n.get_state_set().contains(d.Atspi.StateType.SELECTED)
+                   for n in d.table_row_nodes(table)
+                   if d.labels_text(n.get_child_at_index(0))[:1] == [first_cell])
+
+    for attempt in range(3):
+        d.pointer_click(row_node(page, table_name, first_cell).get_child_at_index(0))
+        try:
+            d.wait_for(selected, 2, what=f"the row of {first_cell!r} selected")
+            break
+        except d.DriverError:
+            if attempt == 2:
+                raise
     d.press("Return")
 
 
