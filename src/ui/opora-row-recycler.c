@@ -180,7 +180,7 @@ tell (OporaRowRecycler *self,
 {
   g_autoptr(GPtrArray) rows = NULL;
   GHashTableIter iter;
-  gpointer row;
+  gpointer value;
 
   if (removed == 0 && added == 0)
     {
@@ -198,8 +198,8 @@ tell (OporaRowRecycler *self,
 
   rows = g_ptr_array_sized_new (g_hash_table_size (self->rows));
   g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, NULL, &row))
-    g_ptr_array_add (rows, row);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (rows, value);
   g_hash_table_steal_all (self->rows);
   for (guint i = 0; i < rows->len; i++)
     {
