@@ -706,6 +706,19 @@ test_calls (Fixture       *f,
   wait_rows (f, OPORA_PEER_TAB_CALLS, 1);
   spin ();
   g_assert_nonnull (find (f->page, is_inscription_with_text, "Улучшилась"));
+  {
+    /* The columns shown take the whole width: the hidden «Due Since» leaves none unused
+     * (GTK 4.8 counted a hidden column's fixed width). */
+    GtkWidget *view = template_child (f->page, OPORA_TYPE_PEER_PAGE, "calls_view");
+    GtkWidget *satisfied = find (f->page, is_inscription_with_text, "Да");
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (satisfied);
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (satisfied), view,
+                                              &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >=,
+                       gtk_widget_get_width (view) - 24);
+  }
   gtk_single_selection_set_selected (selection_of (f, "calls"), 0);
   gtk_widget_activate_action (f->page, "peer.delete", NULL);
   wait_rows (f, OPORA_PEER_TAB_CALLS, 0);

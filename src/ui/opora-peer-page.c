@@ -206,6 +206,30 @@ update_view (OporaPeerPage *self,
   update_actions (self);
 }
 
+#define FIXED_WIDTH_KEY "opora-fixed-width"
+
+/* Shows or hides @column. GTK 4.8 counts a hidden column's fixed width in the width the
+ * columns need (gtk_column_view_measure_across), so the expanding columns lost that much
+ * and names were cut short: a hidden column keeps no fixed width. */
+static void
+show_column (GtkColumnViewColumn *column,
+             gboolean             shown)
+{
+  int width = gtk_column_view_column_get_fixed_width (column);
+  gpointer kept = g_object_get_data (G_OBJECT (column), FIXED_WIDTH_KEY);
+
+  if (gtk_column_view_column_get_visible (column) == shown)
+    return;
+  if (!shown && width > 0)
+    {
+      g_object_set_data (G_OBJECT (column), FIXED_WIDTH_KEY, GINT_TO_POINTER (width));
+      gtk_column_view_column_set_fixed_width (column, -1);
+    }
+  else if (shown && kept != NULL)
+    gtk_column_view_column_set_fixed_width (column, GPOINTER_TO_INT (kept));
+  gtk_column_view_column_set_visible (column, shown);
+}
+
 static void
 requery (OporaPeerPage *self,
          OporaPeerTab   tab)
@@ -253,10 +277,10 @@ requery (OporaPeerPage *self,
         gboolean recorded = query.state == OPORA_CALLS_RECORDED;
 
         opora_followup_call_list_set_query (t->list, &query);
-        gtk_column_view_column_set_visible (self->calls_due_column, !recorded);
-        gtk_column_view_column_set_visible (t->sorted[2], recorded); /* called */
-        gtk_column_view_column_set_visible (self->calls_situation_column, recorded);
-        gtk_column_view_column_set_visible (self->calls_satisfied_column, recorded);
+        show_column (self->calls_due_column, !recorded);
+        show_column (t->sorted[2], recorded); /* called */
+        show_column (self->calls_situation_column, recorded);
+        show_column (self->calls_satisfied_column, recorded);
       }
       break;
     default:
