@@ -262,6 +262,35 @@ test_selection_is_the_pages (Fixture       *f,
   g_signal_handlers_disconnect_by_func (recycler, record_selection_cb, &change);
 }
 
+/* Scrolled while old rows wait below the new ones: they could come into sight, so they
+ * go at once. */
+static void
+test_scroll_brings_up_to_date (void)
+{
+  g_autoptr(GPtrArray) items = new_strings ("old", 300);
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkAdjustment) adjustment = g_object_ref_sink (
+    gtk_adjustment_new (0, 0, 10000, 10, 100, 100));
+  g_autoptr(OporaRowRecycler) recycler = NULL;
+  /* A scrollable that only holds the adjustment, as a page's column view does. */
+  GtkWidget *view = g_object_ref_sink (gtk_viewport_new (NULL, adjustment));
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  recycler = opora_row_recycler_new (GTK_SELECTION_MODEL (selection), view);
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (recycler), i));
+
+  replace (store, "new", 50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (recycler)), ==, 300);
+  gtk_adjustment_set_value (adjustment, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (recycler)), ==, 50);
+  g_assert_cmpstr (text_at (G_LIST_MODEL (recycler), 49), ==, "new 49");
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,5 +306,6 @@ main (int   argc,
   ADD ("/row-recycler/stale-rows-go", test_stale_rows_go);
   ADD ("/row-recycler/typing-on", test_typing_on);
   ADD ("/row-recycler/selection-is-the-pages", test_selection_is_the_pages);
+  g_test_add_func ("/row-recycler/scroll-brings-up-to-date", test_scroll_brings_up_to_date);
   return g_test_run ();
 }

@@ -37,6 +37,7 @@ struct _OporaRowRecycler
   gboolean           resetting; /* the model removed every row; its new ones are to come */
   guint              flush_id;
   guint              stale_id;
+  GtkAdjustment     *vadjustment; /* the view's, watched for a scroll */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -265,6 +266,18 @@ bring_up_to_date_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Scrolled while old rows wait below: they may come into sight, so they go now. */
+static void
+scrolled_cb (GtkAdjustment    *adjustment,
+             OporaRowRecycler *self)
+{
+  if (self->stale_id != 0)
+    {
+      g_clear_handle_id (&self->stale_id, g_source_remove);
+      bring_up_to_date_cb (self);
+    }
+}
+
 /* The model removed every row and no new ones came with the same turn of the main loop:
  * the list is empty. */
 static gboolean
@@ -435,6 +448,11 @@ opora_row_recycler_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->model, self);
       g_clear_object (&self->model);
     }
+  if (self->vadjustment != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, scrolled_cb, self);
+      g_clear_object (&self->vadjustment);
+    }
   if (self->view != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
   self->view = NULL;
@@ -481,6 +499,12 @@ opora_row_recycler_new (GtkSelectionModel *model,
   self->model = g_object_ref (model);
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
+  if (GTK_IS_SCROLLABLE (view)
+      && (self->vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))) != NULL)
+    {
+      g_object_ref (self->vadjustment);
+      g_signal_connect (self->vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self);
+    }
   self->n_items = self->fresh = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_signal_connect (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
   g_signal_connect (model, "selection-changed", G_CALLBACK (model_selection_changed_cb), self);

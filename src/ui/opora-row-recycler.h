@@ -10,7 +10,8 @@
  * keeps the widgets and binds them to what the rows now hold. The rows below the first
  * screenful of a list that is being replaced may keep their old records for a moment after
  * the first frame (never more than STALE_ROWS of them, never on screen); they are brought
- * up to date, or removed, shortly after, or at the model's next change. */
+ * up to date, or removed, at the model's next change, when the view scrolls, or STALE_MS
+ * later. */
 #pragma once
 
 #include <gtk/gtk.h>
