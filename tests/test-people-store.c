@@ -708,6 +708,17 @@ test_search_families_and_staff (Fixture       *f,
 
     g_assert_cmpstr (opora_family_get_name (found), ==, "Смирновы");
   }
+  /* The beginning of any word of the name, any case. */
+  family_query.search = "семья ИВАНОВЫХ";
+  opora_family_list_set_query (families, &family_query);
+  g_assert_cmpuint (g_list_model_get_n_items (families), ==, 1);
+  family_query.search = "ванов"; /* not the beginning of a word */
+  opora_family_list_set_query (families, &family_query);
+  g_assert_cmpuint (g_list_model_get_n_items (families), ==, 0);
+  /* One letter is no search yet. */
+  family_query.search = "и";
+  opora_family_list_set_query (families, &family_query);
+  g_assert_cmpuint (g_list_model_get_n_items (families), ==, 2);
   family_query.search = NULL;
   family_query.sort = OPORA_FAMILY_SORT_MINOR_CHILDREN;
   family_query.descending = TRUE;

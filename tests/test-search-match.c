@@ -118,6 +118,55 @@ test_same_as_index (void)
   opora_test_rm_rf (dir);
 }
 
+static const char * const family_names[] = {
+  "Ивановы", "Семья Ивановых", "Петровы-Водкины", "Ёлкины", "Елкины", "Семёновы",
+  "O'Neil", "Ким", "ИВАНЕНКО", "Семья Ли", "Белебеевцы",
+};
+
+/* Families' names, asked of family_search and of the row (as the families list walks). */
+static void
+test_family_names_same_as_index (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(OporaStore) store = opora_test_open_store (&dir);
+  sqlite3_stmt *stmt = NULL;
+  guint compared = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (opora_store_get_db (store),
+                                       "INSERT INTO family (name) VALUES (?)", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 200; i++)
+    {
+      sqlite3_bind_text (stmt, 1, family_names[i % G_N_ELEMENTS (family_names)], -1,
+                         SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *match = opora_search_family_match (searches[i]);
+      g_autofree char *by_index = NULL;
+      g_autofree char *by_row = NULL;
+
+      if (match == NULL)
+        continue;
+      by_index = ids (store, "SELECT rowid FROM family_search WHERE family_search MATCH ?"
+                             " ORDER BY rowid", match);
+      by_row = ids (store, "SELECT id FROM family WHERE opora_person_match (?, NULL, name,"
+                           " NULL, NULL, NULL) ORDER BY id", match);
+      g_assert_cmpstr (by_row, ==, by_index);
+      compared += by_index[0] != '\0';
+    }
+  g_assert_cmpuint (compared, >, 10);
+  /* Numbers find a family by its members only. */
+  g_assert_null (opora_search_family_match ("912"));
+  g_assert_null (opora_search_family_match ("иванов 912"));
+  g_assert_null (opora_search_family_match ("и"));
+  opora_test_rm_rf (dir);
+}
+
 static void
 test_unreadable_query (void)
 {
@@ -142,6 +191,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/search/person-match/same-as-index", test_same_as_index);
+  g_test_add_func ("/search/person-match/family-names-same-as-index",
+                   test_family_names_same_as_index);
   g_test_add_func ("/search/person-match/unreadable-query", test_unreadable_query);
   return g_test_run ();
 }

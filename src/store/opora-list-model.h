@@ -58,7 +58,8 @@ void            opora_list_model_set_scan_query (OporaListModel *self,
 void            opora_list_model_reload    (OporaListModel      *self);
 
 /* The time a reload of a search may spend on a first, brief walk for its first rows; then
- * counting; then walking for the first rows again (tests set them to take one path). */
+ * counting; then walking for the first rows again (10, 10 and 150 ms; a list whose rows
+ * cost more to test gives the brief walk longer, tests set them to take one path). */
 void            opora_list_model_set_budgets (OporaListModel *self,
                                               gint64          quick_scan_us,
                                               gint64          count_us,

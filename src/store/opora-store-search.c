@@ -161,6 +161,7 @@ append_phrase (GString    *expr,
 
 static void
 append_name_word (GString    *expr,
+                  const char *columns,
                   const char *word)
 {
   g_autofree char *lower = g_utf8_strdown (word, -1);
@@ -173,7 +174,7 @@ append_name_word (GString    *expr,
         ((guchar) lower[i] == 0xD1 && (guchar) lower[i + 1] == 0x91))
       places[n_places++] = i++;
 
-  g_string_append (expr, "{surname name patronymic} : (");
+  g_string_append_printf (expr, "{%s} : (", columns);
   for (guint variant = 0; variant < (1u << n_places); variant++)
     {
       for (guint k = 0; k < n_places; k++)
@@ -278,7 +279,7 @@ opora_search_person_match (const char *text)
       if (is_number_text (words[i], &has_digit))
         append_number (expr, words[i]);
       else
-        append_name_word (expr, words[i]);
+        append_name_word (expr, "surname name patronymic", words[i]);
     }
   if (expr->len == 0)
     {
@@ -297,4 +298,42 @@ opora_search_is_by_names (const char *text)
     if (g_ascii_isdigit (*p))
       return FALSE;
   return TRUE;
+}
+
+char *
+opora_search_family_match (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *expr;
+  gboolean has_digit;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_strstrip (g_utf8_make_valid (text, -1));
+  if (g_utf8_strlen (valid, -1) < OPORA_SEARCH_MIN_CHARS)
+    return NULL;
+
+  /* A family's name holds words, not numbers: digits find it by its members only. */
+  words = split_words (valid);
+  expr = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (!has_word_char (words[i]))
+        continue;
+      if (is_number_text (words[i], &has_digit))
+        {
+          g_string_free (expr, TRUE);
+          return NULL;
+        }
+      if (expr->len > 0)
+        g_string_append (expr, " AND ");
+      append_name_word (expr, "name", words[i]);
+    }
+  if (expr->len == 0)
+    {
+      g_string_free (expr, TRUE);
+      return NULL;
+    }
+  return g_string_free (expr, FALSE);
 }

@@ -37,6 +37,11 @@ char  *opora_search_like_words       (const char  *column_sql,
  * dashes, spaces and brackets, find the SNILS or phone they begin. */
 char  *opora_search_person_match     (const char  *text);
 
+/* The full-text query for family_search (the families' names) that @text asks for, as
+ * opora_search_person_match() does for persons; NULL when @text has a number or nothing to
+ * search by. */
+char  *opora_search_family_match     (const char  *text);
+
 /* Whether @text searches by names alone (it has no digit): such a search often matches a
  * good part of a city, so a list walks for its first rows before counting it. */
 gboolean opora_search_is_by_names    (const char  *text);
