@@ -317,9 +317,10 @@ opora_person_list_set_query (GListModel             *list,
       g_string_append_printf (scan_from_where, "%s+p.id IN (SELECT rowid FROM person_search"
                                                " WHERE person_search MATCH ?)", conjunction);
       /* The brief walk of a search by names tests each row itself (see
-       * opora-store-search-match.c). */
+       * opora-store-search-match.c), on the name index alone: a search by names asks
+       * nothing of the SNILS or the phone, which the index does not hold. */
       g_string_append_printf (quick_from_where, "%sopora_person_match (?, p.surname, p.name,"
-                                                " p.patronymic, p.snils, p.phone)", conjunction);
+                                                " p.patronymic, NULL, NULL)", conjunction);
       g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (match)));
       conjunction = " AND ";
     }
