@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * them at once (see opora_list_model_reload): one page, in QUICK_SCAN_BUDGET_US when asked
  * to walk first; failing that, it is counted if that takes no more than COUNT_BUDGET_US;
  * failing that too, the walk is given FIRST_ROWS_BUDGET_US. */
-#define QUICK_SCAN_BUDGET_US (10 * 1000)
+#define QUICK_SCAN_BUDGET_US (20 * 1000)
 #define COUNT_BUDGET_US      (10 * 1000)
 #define FIRST_ROWS PAGE_SIZE
 /* A search that matched fewer rows than this (of a million, the brief walk finds a page
