@@ -266,15 +266,16 @@ bring_up_to_date_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Scrolled while old rows wait below: they may come into sight, so they go now. */
+/* Scrolled while old rows wait below: they may come into sight, so they go at once —
+ * once GTK is done with the layout that may have moved the adjustment. */
 static void
 scrolled_cb (GtkAdjustment    *adjustment,
              OporaRowRecycler *self)
 {
   if (self->stale_id != 0)
     {
-      g_clear_handle_id (&self->stale_id, g_source_remove);
-      bring_up_to_date_cb (self);
+      g_source_remove (self->stale_id);
+      self->stale_id = g_idle_add_full (G_PRIORITY_HIGH, bring_up_to_date_cb, self, NULL);
     }
 }
 
