@@ -92,8 +92,7 @@ GObject  *opora_list_model_read_item         (OporaListModel *self,
 void      opora_list_model_note_counted      (OporaListModel *self);
 GArray   *opora_list_model_read_first_keys   (OporaListModel *self,
                                               const char     *keys_sql,
-                                              gint64          budget_us,
-                                              gboolean        by_pace);
+                                              gint64          budget_us);
 void      opora_list_model_start_completion  (OporaListModel *self);
 void      opora_list_model_cancel_completion (OporaListModel *self);
 gboolean  opora_list_model_refresh_in_place  (OporaListModel *self);

@@ -7,16 +7,14 @@
 
 #include "opora-list-model-private.h"
 
-/* A walk for the first rows, timed: it gives up at its deadline, or (@by_pace) as soon as
- * the rows found so far say that it would not find them all by then (a quarter of its time
- * gone with none found, or fewer than that share of the page). Only a walk that tests each
- * row on its own goes at an even pace: one with the index's matches reads them all first. */
+/* A walk for the first rows, timed: it gives up at its deadline, or as soon as the rows
+ * found so far say that it would not find them all by then (a quarter of its time gone
+ * with none found, or fewer than that share of the page). */
 typedef struct
 {
-  gint64   started;
-  gint64   budget_us;
-  guint    found;
-  gboolean by_pace;
+  gint64 started;
+  gint64 budget_us;
+  guint  found;
 } Walk;
 
 static int
@@ -27,8 +25,6 @@ walk_over_budget (void *data)
 
   if (spent > walk->budget_us)
     return 1;
-  if (!walk->by_pace)
-    return 0;
   /* Rows come at the pace they have come so far: FIRST_ROWS in spent × FIRST_ROWS / found. */
   return spent > walk->budget_us / 4
          && (gint64) walk->found * walk->budget_us < spent * FIRST_ROWS;
@@ -36,17 +32,16 @@ walk_over_budget (void *data)
 
 /* The first FIRST_ROWS keys, found with @keys_sql (a scan: walking the index of the
  * list's order and testing each row), or fewer if the list ends before; NULL when that
- * takes, or by its pace would take, longer than @budget_us (few rows match). */
+ * would take longer than @budget_us (few rows match). */
 GArray *
 opora_list_model_read_first_keys (OporaListModel *self,
                                   const char     *keys_sql,
-                                  gint64          budget_us,
-                                  gboolean        by_pace)
+                                  gint64          budget_us)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = opora_store_get_db (self->store);
   int n_params = self->params ? (int) self->params->len : 0;
-  Walk walk = { g_get_monotonic_time (), budget_us, 0, by_pace };
+  Walk walk = { g_get_monotonic_time (), budget_us, 0 };
   GArray *keys;
   sqlite3_stmt *stmt;
   int rc;

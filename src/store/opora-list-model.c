@@ -483,13 +483,13 @@ opora_list_model_reload (OporaListModel *self)
        * would not find a page, and its time would be lost. */
       if (self->quick_scan_keys_sql != NULL && !self->last_search_was_narrow)
         first = opora_list_model_read_first_keys (self, self->quick_scan_keys_sql,
-                                                  self->quick_scan_budget_us, TRUE);
+                                                  self->quick_scan_budget_us);
       if (first == NULL && opora_list_model_count_within (self, self->count_budget_us,
                                                           &counted))
         counted_in_time = TRUE;
       else if (first == NULL)
         first = opora_list_model_read_first_keys (self, self->scan_keys_sql,
-                                                  self->first_rows_budget_us, FALSE);
+                                                  self->first_rows_budget_us);
     }
   if (first != NULL)
     {
