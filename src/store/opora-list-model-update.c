@@ -7,32 +7,9 @@
 
 #include "opora-list-model-private.h"
 
-/* A walk for the first rows, timed: it gives up at its deadline, or as soon as the rows
- * found so far say that it would not find them all by then (a quarter of its time gone
- * with none found, or fewer than that share of the page). */
-typedef struct
-{
-  gint64 started;
-  gint64 budget_us;
-  guint  found;
-} Walk;
-
-static int
-walk_over_budget (void *data)
-{
-  Walk *walk = data;
-  gint64 spent = g_get_monotonic_time () - walk->started;
-
-  if (spent > walk->budget_us)
-    return 1;
-  /* Rows come at the pace they have come so far: FIRST_ROWS in spent × FIRST_ROWS / found. */
-  return spent > walk->budget_us / 4
-         && (gint64) walk->found * walk->budget_us < spent * FIRST_ROWS;
-}
-
 /* The first FIRST_ROWS keys, found with @keys_sql (a scan: walking the index of the
  * list's order and testing each row), or fewer if the list ends before; NULL when that
- * would take longer than @budget_us (few rows match). */
+ * takes longer than @budget_us (few rows match). */
 GArray *
 opora_list_model_read_first_keys (OporaListModel *self,
                                   const char     *keys_sql,
@@ -41,7 +18,7 @@ opora_list_model_read_first_keys (OporaListModel *self,
   g_autoptr(GError) error = NULL;
   sqlite3 *db = opora_store_get_db (self->store);
   int n_params = self->params ? (int) self->params->len : 0;
-  Walk walk = { g_get_monotonic_time (), budget_us, 0 };
+  gint64 deadline = g_get_monotonic_time () + budget_us;
   GArray *keys;
   sqlite3_stmt *stmt;
   int rc;
@@ -57,12 +34,11 @@ opora_list_model_read_first_keys (OporaListModel *self,
   sqlite3_bind_int64 (stmt, n_params + 2, 0);
 
   keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), FIRST_ROWS);
-  sqlite3_progress_handler (db, 1000, walk_over_budget, &walk);
+  sqlite3_progress_handler (db, 1000, opora_list_model_over_budget, &deadline);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 key = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (keys, key);
-      walk.found++;
     }
   sqlite3_progress_handler (db, 0, NULL, NULL);
   sqlite3_reset (stmt);
