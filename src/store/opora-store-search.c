@@ -242,44 +242,52 @@ append_number (GString    *expr,
   g_string_append_c (expr, ')');
 }
 
-char *
-opora_search_person_match (const char *text)
+/* @text, valid, without the spaces around it; NULL when it is too short to search by. */
+static char *
+search_text (const char *text)
 {
-  g_autofree char *valid = NULL;
-  g_auto(GStrv) words = NULL;
-  GString *expr;
-  gboolean has_digit;
+  char *valid;
 
   if (text == NULL)
     return NULL;
-
   valid = g_strstrip (g_utf8_make_valid (text, -1));
-
   /* One letter matches a fifth of a city: searching starts at the second character, so
    * a keystroke on a million rows never has to sort a few hundred thousand of them. */
   if (g_utf8_strlen (valid, -1) < OPORA_SEARCH_MIN_CHARS)
-    return NULL;
+    g_clear_pointer (&valid, g_free);
+  return valid;
+}
 
-  /* "112-233-445 95" or "+7 (912) 345-67-89" is one number, spaces and all. */
-  if (is_number_text (valid, &has_digit))
-    {
-      expr = g_string_new (NULL);
-      append_number (expr, valid);
-      return g_string_free (expr, FALSE);
-    }
+/* The words of @valid joined by AND: each as the beginning of a word of @columns, or, with
+ * @numbers, a number as a SNILS or phone. NULL when there is nothing to search by, or a
+ * word is a number and @numbers is not given. */
+static char *
+words_match (const char *valid,
+             const char *columns,
+             gboolean    numbers)
+{
+  g_auto(GStrv) words = split_words (valid);
+  GString *expr = g_string_new (NULL);
+  gboolean has_digit;
 
-  words = split_words (valid);
-  expr = g_string_new (NULL);
   for (guint i = 0; words[i] != NULL; i++)
     {
+      gboolean number;
+
       if (!has_word_char (words[i]))
         continue;
+      number = is_number_text (words[i], &has_digit);
+      if (number && !numbers)
+        {
+          g_string_truncate (expr, 0);
+          break;
+        }
       if (expr->len > 0)
         g_string_append (expr, " AND ");
-      if (is_number_text (words[i], &has_digit))
+      if (number)
         append_number (expr, words[i]);
       else
-        append_name_word (expr, "surname name patronymic", words[i]);
+        append_name_word (expr, columns, words[i]);
     }
   if (expr->len == 0)
     {
@@ -287,6 +295,26 @@ opora_search_person_match (const char *text)
       return NULL;
     }
   return g_string_free (expr, FALSE);
+}
+
+char *
+opora_search_person_match (const char *text)
+{
+  g_autofree char *valid = search_text (text);
+  gboolean has_digit;
+
+  if (valid == NULL)
+    return NULL;
+
+  /* "112-233-445 95" or "+7 (912) 345-67-89" is one number, spaces and all. */
+  if (is_number_text (valid, &has_digit))
+    {
+      GString *expr = g_string_new (NULL);
+
+      append_number (expr, valid);
+      return g_string_free (expr, FALSE);
+    }
+  return words_match (valid, "surname name patronymic", TRUE);
 }
 
 gboolean
@@ -303,37 +331,8 @@ opora_search_is_by_names (const char *text)
 char *
 opora_search_family_match (const char *text)
 {
-  g_autofree char *valid = NULL;
-  g_auto(GStrv) words = NULL;
-  GString *expr;
-  gboolean has_digit;
-
-  if (text == NULL)
-    return NULL;
-  valid = g_strstrip (g_utf8_make_valid (text, -1));
-  if (g_utf8_strlen (valid, -1) < OPORA_SEARCH_MIN_CHARS)
-    return NULL;
+  g_autofree char *valid = search_text (text);
 
   /* A family's name holds words, not numbers: digits find it by its members only. */
-  words = split_words (valid);
-  expr = g_string_new (NULL);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (!has_word_char (words[i]))
-        continue;
-      if (is_number_text (words[i], &has_digit))
-        {
-          g_string_free (expr, TRUE);
-          return NULL;
-        }
-      if (expr->len > 0)
-        g_string_append (expr, " AND ");
-      append_name_word (expr, "name", words[i]);
-    }
-  if (expr->len == 0)
-    {
-      g_string_free (expr, TRUE);
-      return NULL;
-    }
-  return g_string_free (expr, FALSE);
+  return valid != NULL ? words_match (valid, "name", FALSE) : NULL;
 }
