@@ -18,53 +18,20 @@ Usage: test-e2e-peer.py OPORA OPORA_CLI ARTIFACTS_DIR   (run by `meson test --su
 
 import calendar
 import datetime
-import gettext
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
-SKIP = 77  # meson's "skipped"
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.dont_write_bytecode = True  # no __pycache__ left in the source tree
-
-
-def refuse_to_run(why):
-    """Skipped on a developer's machine without a display; an error where one was promised
-    (OPORA_REQUIRE_DISPLAY, as in CI and tools/test)."""
-    if os.environ.get("OPORA_REQUIRE_DISPLAY"):
-        print(f"Bail out! {why}, and OPORA_REQUIRE_DISPLAY is set", file=sys.stderr)
-        sys.exit(1)
-    print(f"skipped: {why}")
-    sys.exit(SKIP)
-
-
-if not os.environ.get("DISPLAY"):
-    refuse_to_run("no X display (run under xvfb-run)")
-if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    refuse_to_run("no session bus (run under dbus-run-session)")
-try:
-    import atspi_driver as d  # noqa: E402
-except (ImportError, ValueError) as error:
-    refuse_to_run(f"no AT-SPI bindings for Python ({error})")
+from e2e_harness import (Step, _, check, d, fill, save, shoot,  # noqa: E402
+                         show_section, wait_closed, wait_rows)
+import e2e_harness as h  # noqa: E402
 
 OPORA, OPORA_CLI, ARTIFACTS = (os.path.abspath(arg) for arg in sys.argv[1:4])
-LOCALEDIR = os.environ.get("OPORA_LOCALEDIR")
-PREFIX = "e2e-peer-"
-
-translation = gettext.translation("opora", localedir=LOCALEDIR, languages=["ru"],
-                                  fallback=True)
-
-
-def _(text, context=None):
-    """What the application shows for @text: its translation, without the mnemonic."""
-    shown = translation.pgettext(context, text) if context else translation.gettext(text)
-    return shown.replace("_", "")
 
 
 # The centre before the walk: who the persons are, and their contracts.
@@ -150,71 +117,10 @@ def fixture():
     }
 
 
-class Step:
-    """Names what the test is doing, so a failure says where it happened."""
-    current = "starting"
-    started = time.monotonic()
-
-    def __init__(self, what):
-        Step.current = what
-        print(f"# {time.monotonic() - Step.started:5.1f} s  {what}", flush=True)
-
-
-shots = []
-
-
-def shoot(name):
-    path = d.screenshot(os.path.join(ARTIFACTS, f"{PREFIX}{len(shots) + 1:02d}-{name}.png"))
-    shots.append(path)
-    print(f"# screenshot: {path}", flush=True)
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(f"{message} (while: {Step.current})")
-
-
-# Finding things in the window
-
-def window_title(frame):
-    """The title shown in the content's header bar (the section's name)."""
-    for node in d.walk(frame):
-        if d.role_of(node) == "filler" and node.get_name() == "AdwWindowTitle" \
-                and d.is_shown(node):
-            texts = [t for t in d.labels_text(node) if t]
-            if texts:
-                return texts[0]
-    return None
-
-
-def show_section(frame, title):
-    """Clicks the section in the sidebar, as a person would, and waits for its page."""
-    sidebar = d.find(frame, "list", _("Sections"))
-    d.pointer_click(d.find(sidebar, "list item", title))
-    d.wait_for(lambda: d.name_matches(window_title(frame), title), 5,
-               what=f"the {title!r} section to show")
-    return d.find(frame, "panel", title)
-
-
 def show_tab(page, title):
     d.click(d.find(page, "page tab", title))
     # The tab's own search entry is on screen once its page is.
     return title
-
-
-def rows_of(page, table_name):
-    return d.table_rows(d.find(page, "tree table", table_name))
-
-
-def wait_rows(page, table_name, predicate, what, timeout=10):
-    """The rows of the table once @predicate holds for them."""
-    seen = []
-
-    def ready():
-        seen[:] = [rows_of(page, table_name)]
-        return predicate(seen[0])
-    d.wait_for(ready, timeout, what=what)
-    return seen[0]
 
 
 def row_node(page, table_name, first_cell):
@@ -253,21 +159,6 @@ def tick(editor, name):
     d.click(box)
     d.wait_for(lambda: box.get_state_set().contains(d.Atspi.StateType.CHECKED), 5,
                what=f"{name!r} ticked")
-
-
-def fill(editor, label, text, role="text"):
-    entry = d.find(editor, role, label)
-    d.set_text(entry, text)
-    d.wait_for(lambda: d.get_text(entry) == text, 5, what=f"{label!r} to read {text!r}")
-    return entry
-
-
-def save(editor):
-    d.click(d.find(editor, "push button", _("Save")))
-
-
-def wait_closed(editor, what):
-    d.wait_for(lambda: d.gone(editor), 10, what=f"the {what} editor to close")
 
 
 def is_chooser(node):
@@ -697,39 +588,21 @@ def check_database(database, scratch, periods):
 
 # Running it
 
-def app_environment(scratch):
-    env = dict(os.environ)
-    for name in ("GTK_A11Y", "NO_AT_BRIDGE"):  # this test lives by accessibility
-        env.pop(name, None)
-    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        env[name] = os.path.join(scratch, name.lower())
-        os.makedirs(env[name], exist_ok=True)
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env.setdefault("GSK_RENDERER", "cairo")
-    return env
-
-
-def leave_failure_artefacts(app):
-    try:
-        shoot("failure")
-    except Exception:
-        pass
-    try:
-        with open(os.path.join(ARTIFACTS, f"{PREFIX}failure-tree.txt"), "w") as f:
-            for window in d.windows(app):
-                f.write(d.describe(window) + "\n\n")
-    except Exception:
-        pass
+def walk(app, frame):
+    page = register_peer(app, frame)
+    mark_wishes(app, page)
+    survey_on_person_page(app, frame)
+    page = wishes_with_survey(frame)
+    form_group(app, page)
+    hold_meeting(app, page)
+    follow_up(app, page)
+    return indicators(frame)
 
 
 def main():
     scratch = tempfile.mkdtemp(prefix="opora-e2e-peer-")
     database = os.path.join(scratch, "opora.db")
-    log_path = os.path.join(ARTIFACTS, f"{PREFIX}opora.log")
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    for old in os.listdir(ARTIFACTS):
-        if old.startswith(PREFIX) and old.endswith((".png", ".txt")):
-            os.unlink(os.path.join(ARTIFACTS, old))
+    h.start(ARTIFACTS, "e2e-peer-")
 
     Step("import: a small centre with opora-cli")
     centre = os.path.join(scratch, "centre.json")
@@ -737,62 +610,10 @@ def main():
         json.dump(fixture(), f, ensure_ascii=False)
     cli("import", "--db", database, centre)
 
-    log = open(log_path, "w")
-    d.wait_for_display()
-    process = subprocess.Popen(["timeout", "-k", "5", "150", OPORA, "--database", database],
-                               env=app_environment(scratch), stdout=log,
-                               stderr=subprocess.STDOUT)
-    app = None
-    ok = False
-    try:
-        Step("launch: opora appears on the accessibility bus")
-        app = d.find_app("opora", process, timeout=30)
-        frame = d.wait_for(lambda: next((w for w in d.windows(app)
-                                         if d.name_matches(w.get_name(), _("Opora"))), None),
-                           15, what="the main window")
-        page = register_peer(app, frame)
-        mark_wishes(app, page)
-        survey_on_person_page(app, frame)
-        page = wishes_with_survey(frame)
-        form_group(app, page)
-        hold_meeting(app, page)
-        follow_up(app, page)
-        charts = indicators(frame)
-
-        Step("quit: the window closes, the application ends")
-        try:
-            d.do_action(frame, "window.close")
-        except d.GLib.GError:
-            pass  # it may quit before it answers
-        process.wait(timeout=15)
-        ok = True
-    except Exception:
-        print(f"# failed while: {Step.current}", file=sys.stderr)
-        if process.poll() is not None:
-            print(f"# opora had exited with {process.returncode}", file=sys.stderr)
-        if app is not None:
-            leave_failure_artefacts(app)
-        raise
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=10)
-        log.close()
-        with open(log_path) as f:
-            output = f.read()
-        if output.strip():
-            print(f"# opora said ({log_path}):\n{output}", file=sys.stderr)
-        if ok:
-            check(process.returncode == 0, f"opora exited with {process.returncode}")
-            complaints = [line for line in output.splitlines()
-                          if "-CRITICAL **" in line or "-WARNING **" in line]
-            check(not complaints, "opora complained:\n" + "\n".join(complaints))
-
+    charts = h.run(OPORA, database, scratch, walk, timeout=150)
     check_database(database, scratch, charts)
     shutil.rmtree(scratch)
-    print(f"# passed in {time.monotonic() - Step.started:.1f} s; screenshots:")
-    for path in shots:
-        print(f"#   {path}")
+    h.passed()
 
 
 if __name__ == "__main__":
