@@ -57,3 +57,16 @@ opora_test_init_gtk (void)
   g_test_skip ("No display");
   return FALSE;
 }
+
+void
+opora_test_record_change_cb (GListModel      *list,
+                             guint            position,
+                             guint            removed,
+                             guint            added,
+                             OporaTestChange *change)
+{
+  change->n_changes++;
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}

@@ -1,6 +1,8 @@
 /* Helpers shared by the test programs: temporary folders and fresh databases. */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "opora-store.h"
 
 G_BEGIN_DECLS
@@ -11,6 +13,22 @@ char       *opora_test_make_tmpdir  (void);
 void        opora_test_rm_rf        (const char *path);
 /* A fresh Opora database in a new temporary folder; *out_dir gets the folder. */
 OporaStore *opora_test_open_store   (char **out_dir);
+
+/* The last items-changed a list emitted, and how many it has emitted: connect
+ * opora_test_record_change_cb with an OporaTestChange as its data. */
+typedef struct
+{
+  guint n_changes;
+  guint position;
+  guint removed;
+  guint added;
+} OporaTestChange;
+
+void        opora_test_record_change_cb (GListModel      *list,
+                                         guint            position,
+                                         guint            removed,
+                                         guint            added,
+                                         OporaTestChange *change);
 
 G_END_DECLS
 

@@ -329,27 +329,6 @@ test_narrow_search_counted_at_once (Fixture       *f,
   wait_until_counted (list);
 }
 
-typedef struct
-{
-  guint n_changes;
-  guint position;
-  guint removed;
-  guint added;
-} Change;
-
-static void
-record_change_cb (GListModel *list,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Change     *change)
-{
-  change->n_changes++;
-  change->position = position;
-  change->removed = removed;
-  change->added = added;
-}
-
 /* The count disagrees with the first rows shown (here another program added a contract
  * in between; the walk and the index could, too, tell a row apart): the count's rows
  * replace them. */
@@ -361,7 +340,7 @@ test_first_rows_replaced (Fixture       *f,
   g_autoptr(GListModel) list = opora_store_list_contracts (f->store, NULL);
   g_autofree char *path = g_build_filename (f->dir, "opora.db", NULL);
   sqlite3 *other = NULL;
-  Change change = { 0 };
+  OporaTestChange change = { 0 };
   guint shown;
 
   /* The count waits for the reader connection the test holds till the contract is in. */
@@ -381,7 +360,7 @@ test_first_rows_replaced (Fixture       *f,
   sqlite3_close (other);
   opora_store_reader_release (f->store);
 
-  g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), &change);
+  g_signal_connect (list, "items-changed", G_CALLBACK (opora_test_record_change_cb), &change);
   wait_until_counted (list);
   g_assert_cmpuint (change.n_changes, ==, 1);
   g_assert_cmpuint (change.position, ==, 0);
@@ -392,7 +371,7 @@ test_first_rows_replaced (Fixture       *f,
 
     g_assert_cmpstr (opora_contract_get_number (first), ==, "СК-2099-1");
   }
-  g_signal_handlers_disconnect_by_func (list, record_change_cb, &change);
+  g_signal_handlers_disconnect_by_func (list, opora_test_record_change_cb, &change);
 }
 
 static void
@@ -430,7 +409,7 @@ test_save_in_place (Fixture       *f,
       g_autoptr(GListModel) list = opora_store_list_persons (f->store, NULL);
       guint n = g_list_model_get_n_items (list);
       guint last = n - 1;
-      Change change = { 0 };
+      OporaTestChange change = { 0 };
 
       if (paged)
         {
@@ -441,7 +420,7 @@ test_save_in_place (Fixture       *f,
       read_row_at (list, 0);
       read_row_at (list, last);
 
-      g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), &change);
+      g_signal_connect (list, "items-changed", G_CALLBACK (opora_test_record_change_cb), &change);
       save_phone (f, list, last, paged ? "+7 900 000-00-02" : "+7 900 000-00-01");
       g_assert_cmpuint (change.n_changes, ==, 1);
       g_assert_cmpuint (change.position, ==, last);
@@ -470,7 +449,7 @@ test_save_in_place (Fixture       *f,
         g_autoptr(OporaPerson) first = g_list_model_get_item (list, 0);
         g_assert_cmpstr (opora_person_get_surname (first), ==, "Аааааа");
       }
-      g_signal_handlers_disconnect_by_func (list, record_change_cb, &change);
+      g_signal_handlers_disconnect_by_func (list, opora_test_record_change_cb, &change);
     }
 }
 

@@ -9,32 +9,11 @@
 
 #define TIMEOUT_US (5 * G_USEC_PER_SEC)
 
-typedef struct
-{
-  guint n_changes;
-  guint position;
-  guint removed;
-  guint added;
-} Change;
-
-static void
-record_change_cb (GListModel *list,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Change     *change)
-{
-  change->n_changes++;
-  change->position = position;
-  change->removed = removed;
-  change->added = added;
-}
-
 static void
 record_selection_cb (GtkSelectionModel *model,
                      guint              position,
                      guint              n_items,
-                     Change            *change)
+                     OporaTestChange   *change)
 {
   change->n_changes++;
   change->position = position;
@@ -168,9 +147,9 @@ static void
 test_new_list_in_the_same_rows (Fixture       *f,
                                 gconstpointer  data)
 {
-  Change change = { 0 };
+  OporaTestChange change = { 0 };
 
-  g_signal_connect (f->list, "items-changed", G_CALLBACK (record_change_cb), &change);
+  g_signal_connect (f->list, "items-changed", G_CALLBACK (opora_test_record_change_cb), &change);
   /* A page of a search's first rows, then its rest once counted. */
   replace (f->store, "new", 64);
   g_assert_cmpuint (change.n_changes, ==, 1);
@@ -202,7 +181,7 @@ test_new_list_in_the_same_rows (Fixture       *f,
   g_object_unref (g_ptr_array_index (f->held, 100));
   g_assert_cmpstr (text_at (f->list, 100), ==, "rest 36");
   g_assert_cmpstr (text_at (f->list, 1063), ==, "rest 999");
-  g_signal_handlers_disconnect_by_func (f->list, record_change_cb, &change);
+  g_signal_handlers_disconnect_by_func (f->list, opora_test_record_change_cb, &change);
 }
 
 static void
@@ -246,7 +225,7 @@ test_selection_is_the_pages (Fixture       *f,
                              gconstpointer  data)
 {
   GtkSelectionModel *recycler = GTK_SELECTION_MODEL (f->recycler);
-  Change change = { 0 };
+  OporaTestChange change = { 0 };
 
   g_signal_connect (recycler, "selection-changed", G_CALLBACK (record_selection_cb), &change);
   g_assert_true (gtk_selection_model_select_item (recycler, 7, TRUE));
