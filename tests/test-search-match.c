@@ -95,7 +95,6 @@ test_same_as_index (void)
   guint compared = 0;
 
   add_persons (store);
-  opora_store_ensure_fold (store);
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       g_autofree char *match = opora_search_person_match (searches[i]);
@@ -186,7 +185,6 @@ test_unreadable_query (void)
   g_autofree char *found = NULL;
 
   add_persons (store);
-  opora_store_ensure_fold (store);
   /* Not a query of ours: no match, and a warning. */
   g_test_expect_message ("opora-store", G_LOG_LEVEL_WARNING, "*cannot read the query*");
   found = ids (store, "SELECT id FROM person WHERE opora_person_match (?, surname, name,"

@@ -144,7 +144,6 @@ opora_store_list_groups (OporaStore            *self,
 
   g_return_val_if_fail (OPORA_IS_STORE (self), NULL);
 
-  opora_store_ensure_fold (self);
   list = opora_list_model_new (self, OPORA_TYPE_GROUP, row_sql, read_row, watched_tables);
   opora_group_list_set_query (G_LIST_MODEL (list), query);
   return G_LIST_MODEL (list);

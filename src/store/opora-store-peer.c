@@ -128,7 +128,6 @@ opora_store_list_peers (OporaStore           *self,
 
   g_return_val_if_fail (OPORA_IS_STORE (self), NULL);
 
-  opora_store_ensure_fold (self);
   list = opora_list_model_new (self, OPORA_TYPE_PEER_REGISTER_ENTRY, peer_row_sql, read_peer,
                                tables);
   opora_peer_list_set_query (G_LIST_MODEL (list), query);

@@ -49,22 +49,6 @@ opora_fold_register (sqlite3 *db)
   opora_person_match_register (db);
 }
 
-void
-opora_store_ensure_fold (OporaStore *self)
-{
-  static GQuark quark;
-
-  g_return_if_fail (OPORA_IS_STORE (self));
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("opora-store-fold-function");
-  if (g_object_get_qdata (G_OBJECT (self), quark) != NULL)
-    return;
-
-  opora_fold_register (opora_store_get_db (self));
-  g_object_set_qdata (G_OBJECT (self), quark, GINT_TO_POINTER (1));
-}
-
 static char **
 split_words (const char *text)
 {

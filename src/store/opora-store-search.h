@@ -11,9 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Registers opora_fold(text) on the connection (once): case-folded, «ё» read as «е». */
-void   opora_store_ensure_fold       (OporaStore  *self);
-/* The same on any connection (the store's reader); opora_person_match() too. */
+/* Registers opora_fold(text) on @db — case-folded, «ё» read as «е» — and
+ * opora_person_match(); the store does it on each connection it opens. */
 void   opora_fold_register           (sqlite3     *db);
 
 /* Registers opora_person_match(query, surname, name, patronymic, snils, phone): whether

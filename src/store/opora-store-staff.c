@@ -138,7 +138,6 @@ opora_store_list_staff (OporaStore *self,
 
   g_return_val_if_fail (OPORA_IS_STORE (self), NULL);
 
-  opora_store_ensure_fold (self);
   list = opora_list_model_new (self, OPORA_TYPE_STAFF, row_sql, staff_from_stmt,
                                watched_tables);
   opora_staff_list_set_query (G_LIST_MODEL (list), &query);

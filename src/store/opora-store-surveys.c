@@ -194,7 +194,6 @@ opora_store_list_survey_templates (OporaStore                     *self,
 
   g_return_val_if_fail (OPORA_IS_STORE (self), NULL);
 
-  opora_store_ensure_fold (self);
   list = opora_list_model_new (self, OPORA_TYPE_SURVEY_TEMPLATE, row_sql, read_row,
                                watched_tables);
   apply_query (list, query);

@@ -255,8 +255,8 @@ open_connection (OporaStore           *self,
        !exec_sql (self, "PRAGMA synchronous = FULL", error)))
     return FALSE;
 
-  /* The lists' searches use them from the first query on. */
-  opora_store_ensure_fold (self);
+  /* The lists' searches call opora_fold() and opora_person_match() from the first query. */
+  opora_fold_register (self->db);
   return TRUE;
 }
 
