@@ -1,7 +1,8 @@
-/* Search as the people lists do it (src/store/ only). Persons are found through the
- * full-text index person_search, which folds case for every script; names in other tables
- * (families, staff) are few enough to fold per row with a function of ours, because
- * SQLite's LIKE and lower() fold ASCII only and «ИВАН» would not find «Иван». */
+/* Search as the people lists do it (src/store/ only). Persons and families are found
+ * through the full-text indexes person_search and family_search, which fold case for
+ * every script; names in smaller tables (staff, groups, surveys) are few enough to fold
+ * per row with a function of ours, because SQLite's LIKE and lower() fold ASCII only and
+ * «ИВАН» would not find «Иван». */
 #pragma once
 
 #include <glib.h>
